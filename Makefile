@@ -1,0 +1,50 @@
+# Backend Atlas. The two commands a newcomer needs: `make run` and `make test`.
+# Both install whatever is missing first (scripts/install.sh) and skip what is present.
+
+SHELL := /bin/bash
+# The GitHub repository name: the site is served under /$(REPO)/ on GitHub Pages.
+REPO ?= backend-atlas
+PUBLIC_URL := /$(REPO)/
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+export WASM_BINDGEN_TEST_TIMEOUT ?= 120
+
+.PHONY: run test install install-test build lint unit wasm-test e2e serve-dist clean
+
+## Install what is missing, build, and serve the app at http://127.0.0.1:8080
+run: install
+	trunk serve
+
+## Install what is missing and run every test
+test: install-test lint unit wasm-test build e2e
+
+install:
+	scripts/install.sh
+
+install-test:
+	scripts/install.sh --test
+
+lint:
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+
+unit:
+	cargo test
+
+# Component tests in headless Chromium (runner set in .cargo/config.toml, browser in webdriver.json).
+wasm-test:
+	cargo test --target wasm32-unknown-unknown --test web
+
+## The release build exactly as GitHub Pages gets it (see .github/workflows/pages.yml)
+build:
+	trunk build --release --public-url $(PUBLIC_URL)
+
+e2e:
+	BASE_PATH=$(PUBLIC_URL) node --test --test-concurrency=1 tests/e2e/
+
+## Serve dist/ the way GitHub Pages does, at http://127.0.0.1:4173/$(REPO)/
+serve-dist:
+	node tests/e2e/server.mjs --root dist --base $(PUBLIC_URL) --port 4173
+
+clean:
+	rm -rf dist target

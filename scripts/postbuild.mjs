@@ -1,0 +1,73 @@
+// Trunk post_build hook: shapes the staged build for GitHub Pages and a strict CSP.
+//
+// 1. Moves Trunk's inline module script (the wasm loader) into a hashed file, so the
+//    Content-Security-Policy can forbid inline scripts (`script-src 'self'`).
+// 2. Drops preload hints Chromium would warn about (the app loads these files at once anyway).
+// 3. Writes one HTML file per route from src/routes.json (`salaries/index.html`, ...), each with
+//    its own <title> and description, so GitHub Pages answers 200 and link previews are right.
+// 4. Writes 404.html, which GitHub Pages serves for every other path; the app then shows its
+//    not-found page.
+//
+// Runs with TRUNK_STAGING_DIR set by Trunk; can also be run by hand: `node scripts/postbuild.mjs DIR`.
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const staging = process.env.TRUNK_STAGING_DIR || process.argv[2];
+if (!staging) {
+  console.error('postbuild: set TRUNK_STAGING_DIR or pass the build directory');
+  process.exit(2);
+}
+const publicUrl = (process.env.TRUNK_PUBLIC_URL || '/').replace(/\/?$/, '/');
+const routes = JSON.parse(readFileSync(join(root, 'src/routes.json'), 'utf8'));
+const NOT_FOUND = {
+  title: 'Page not found · Backend Atlas',
+  description: 'There is no page at this address on Backend Atlas.',
+};
+
+let html = readFileSync(join(staging, 'index.html'), 'utf8');
+
+// 1. Inline module script -> external file. Trunk's dev server may add its own
+//    auto-reload script; it is moved the same way, which keeps `trunk serve` working under the CSP.
+let moved = 0;
+html = html.replace(/<script type="module"(?![^>]*\bsrc=)([^>]*)>([\s\S]*?)<\/script>/g, (_, attrs, body) => {
+  const name = `init-${createHash('sha256').update(body).digest('hex').slice(0, 16)}.js`;
+  writeFileSync(join(staging, name), body.trim() + '\n');
+  moved += 1;
+  const kept = attrs.replace(/\s*nonce="[^"]*"/, '');
+  return `<script type="module"${kept} src="${publicUrl}${name}"></script>`;
+});
+if (moved === 0 && /<script(?![^>]*\bsrc=)[^>]*>/.test(html)) {
+  console.error('postbuild: found an inline script it does not know how to move; the CSP would block it');
+  process.exit(1);
+}
+
+// 2. Preloads: Chromium warns when a preloaded wasm is fetched by a request that does not
+//    match exactly; the loader requests both files immediately, so the hints buy nothing.
+html = html.replace(/\s*<link rel="(?:modulepreload|preload)"[^>]*>/g, '');
+
+writeFileSync(join(staging, 'index.html'), html);
+
+const escape = (s) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+function withMeta(page, { title, description }) {
+  const out = page
+    .replace(/<title>[\s\S]*?<\/title>/, `<title>${escape(title)}</title>`)
+    .replace(/<meta name="description" content="[^"]*">/, `<meta name="description" content="${escape(description)}">`);
+  if (!out.includes(`<title>${escape(title)}</title>`)) throw new Error('postbuild: no <title> to replace');
+  return out;
+}
+
+// 3. One file per route.
+for (const route of routes) {
+  const page = withMeta(html, route);
+  const dir = route.path === '/' ? staging : join(staging, route.path.slice(1));
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'index.html'), page);
+}
+
+// 4. Fallback for everything else.
+writeFileSync(join(staging, '404.html'), withMeta(html, NOT_FOUND));
+
+console.log(`postbuild: ${moved} inline script(s) moved, ${routes.length} route files and 404.html written`);

@@ -1,0 +1,8 @@
+//! Widgets shared by several pages.
+
+pub mod data_view;
+pub mod error_panel;
+pub mod footer;
+pub mod header;
+pub mod page;
+pub mod source_ref;

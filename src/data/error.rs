@@ -1,0 +1,82 @@
+//! What can go wrong with the dataset, in words a reader of the error panel can act on.
+
+use thiserror::Error;
+
+/// One validation problem, with the JSON path it concerns (`salary_bands[3].salary.max`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub path: String,
+    pub message: String,
+}
+
+impl Problem {
+    pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Problem {
+            path: path.into(),
+            message: message.into(),
+        }
+    }
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Error)]
+pub enum DataError {
+    #[error("could not download the dataset from {url}: {message}")]
+    Network { url: String, message: String },
+    #[error("the server answered {status} for {url}")]
+    Http { url: String, status: u16 },
+    #[error("the dataset file is empty")]
+    Empty,
+    /// Not JSON at all, or cut off part-way (a truncated download).
+    #[error("the dataset is not valid JSON (line {line}, column {column}): {message}")]
+    Syntax {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    /// Valid JSON of the wrong shape: a missing field, a wrong type, an unknown field.
+    #[error(
+        "the dataset does not match the expected shape (line {line}, column {column}): {message}"
+    )]
+    Shape {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("the dataset has schema version {found:?}, this app reads version {expected}")]
+    UnsupportedVersion { found: Option<u32>, expected: u32 },
+    #[error("the dataset has {} problem(s)", .0.len())]
+    Invalid(Vec<Problem>),
+}
+
+impl DataError {
+    pub(crate) fn from_json(err: serde_json::Error) -> Self {
+        use serde_json::error::Category;
+        let (line, column, message) = (err.line(), err.column(), err.to_string());
+        match err.classify() {
+            Category::Data => DataError::Shape {
+                line,
+                column,
+                message,
+            },
+            Category::Io | Category::Syntax | Category::Eof => DataError::Syntax {
+                line,
+                column,
+                message,
+            },
+        }
+    }
+
+    /// The individual problems to list under the headline (empty for single-cause errors).
+    pub fn problems(&self) -> &[Problem] {
+        match self {
+            DataError::Invalid(problems) => problems,
+            _ => &[],
+        }
+    }
+}

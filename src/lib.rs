@@ -1,0 +1,13 @@
+//! Backend Atlas: a Leptos (CSR) app about backend / FastAPI developer careers.
+//!
+//! `main.rs` only installs the panic hook and mounts [`app::App`]; everything else lives here
+//! so native tests and `wasm-bindgen-test` can import it.
+
+pub mod app;
+pub mod components;
+pub mod data;
+pub mod format;
+pub mod pages;
+pub mod panic_report;
+pub mod routes;
+pub mod state;

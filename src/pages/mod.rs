@@ -1,0 +1,9 @@
+//! One module per route. Each page wraps its content in [`crate::components::page::Page`].
+
+pub mod frameworks;
+pub mod hiring;
+pub mod not_found;
+pub mod overview;
+pub mod roadmap;
+pub mod salaries;
+pub mod sources;

@@ -1,0 +1,97 @@
+//! The overview (`/`): the key figures at a glance and the two paths through the site.
+
+use crate::components::data_view::WithDataset;
+use crate::components::page::Page;
+use crate::components::source_ref::SourceRef;
+use crate::data::Dataset;
+use crate::format;
+use crate::state::app_base;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use std::sync::Arc;
+
+#[component]
+pub fn Overview() -> impl IntoView {
+    let base = app_base();
+    view! {
+        <Page path="/">
+            <p class="lead">
+                "Salaries, frameworks, a learning roadmap and a hiring kit for backend and FastAPI developers, "
+                "from five public documents, every figure with its source."
+            </p>
+            <WithDataset render=key_figures />
+            <div class="paths">
+                <section class="card path-card">
+                    <h2>"I'm looking for a job"</h2>
+                    <ul>
+                        <li><A href=base.href("/salaries")>"What each level pays"</A></li>
+                        <li><A href=base.href("/roadmap")>"What to learn next"</A></li>
+                        <li><A href=base.href("/frameworks")>"Which framework to pick"</A></li>
+                    </ul>
+                </section>
+                <section class="card path-card">
+                    <h2>"I'm hiring"</h2>
+                    <ul>
+                        <li><A href=base.href("/hiring")>"Interview kit and resume flags"</A></li>
+                        <li><A href=base.href("/salaries")>"Salary ranges to offer"</A></li>
+                    </ul>
+                </section>
+            </div>
+        </Page>
+    }
+    .into_any()
+}
+
+fn key_figures(dataset: Arc<Dataset>) -> impl IntoView {
+    let offers = &dataset.offer_stats;
+    let snapshot = &dataset.market_snapshot;
+    let averages = dataset
+        .averages
+        .iter()
+        .map(|a| {
+            view! {
+                <li>
+                    <span class="figure-value">{format::usd(a.value)}</span>
+                    {format!(" {} · {}", format::per(a.period), a.role)}
+                    <br />
+                    <SourceRef dataset=dataset.clone() id=a.source.clone() />
+                    {a.cited_from.as_ref().map(|c| {
+                        format!(" (citing {c}{})", a.as_of.as_ref().map(|d| format!(", {d}")).unwrap_or_default())
+                    })}
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="figures" aria-label="Key figures">
+            <article class="card figure-card">
+                <h2>"Median FastAPI salary expectation"</h2>
+                <p>
+                    <span class="figure-value">{format::usd(offers.median_expectation)}</span>
+                    {format!(" {}", format::per(offers.period))}
+                </p>
+                <p class="muted">{format!("From {} offers to candidates.", offers.total_offers)}</p>
+                <SourceRef dataset=dataset.clone() id=offers.source.clone() />
+            </article>
+            <article class="card figure-card">
+                <h2>"Average backend vs front-end pay"</h2>
+                <ul class="plain">{averages}</ul>
+            </article>
+            <article class="card figure-card">
+                <h2>{format!("{} {} salary ({})", snapshot.level.label(), snapshot.role, snapshot.region)}</h2>
+                <p>
+                    <span class="figure-value">{format::salary_figure(&snapshot.salary)}</span>
+                    {format!(" {}", format::per(snapshot.period))}
+                </p>
+                <p class="muted">
+                    {format!(
+                        "Hiring difficulty: {}. Average time to hire: {}.",
+                        snapshot.hiring_difficulty,
+                        snapshot.time_to_hire_quote,
+                    )}
+                </p>
+                <SourceRef dataset=dataset.clone() id=snapshot.source.clone() />
+            </article>
+        </section>
+    }
+}

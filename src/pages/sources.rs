@@ -1,0 +1,148 @@
+//! The Sources page: every document the dataset quotes, what it measures and what was taken.
+
+use crate::components::data_view::WithDataset;
+use crate::components::page::Page;
+use crate::data::{Currency, Dataset, Period, Source};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+#[component]
+pub fn Sources() -> impl IntoView {
+    view! {
+        <Page path="/sources">
+            <p class="lead">
+                "Every figure, list and fact in Backend Atlas is taken from one of these documents and carries its id. "
+                "Figures are quoted exactly; where a source gives no number, the app says so instead of estimating one."
+            </p>
+            <WithDataset render=source_list />
+        </Page>
+    }
+    .into_any()
+}
+
+fn source_list(dataset: Arc<Dataset>) -> impl IntoView {
+    let count = dataset.sources.len();
+    let uses = usage_counts(&dataset);
+    let cards = dataset
+        .sources
+        .iter()
+        .map(|source| source_card(source, uses.get(&source.id).copied().unwrap_or(0)))
+        .collect_view();
+    Effect::new(|_| scroll_to_hash());
+    view! {
+        <p>{format!("{count} sources.")}</p>
+        <ol class="source-list">{cards}</ol>
+    }
+}
+
+fn source_card(source: &Source, uses: usize) -> impl IntoView {
+    let m = &source.measures;
+    let facts = [
+        (
+            "Publisher",
+            source
+                .publisher
+                .clone()
+                .unwrap_or_else(|| "not named in the document".into()),
+        ),
+        (
+            "Year",
+            source
+                .year
+                .map_or_else(|| "not stated".into(), |y| y.to_string()),
+        ),
+        (
+            "Currency",
+            m.currency
+                .map_or_else(|| "not stated".into(), |Currency::Usd| "US dollars".into()),
+        ),
+        (
+            "Period",
+            m.period.map_or_else(
+                || "not stated or mixed".into(),
+                |p| match p {
+                    Period::Month => "per month".into(),
+                    Period::Year => "per year".into(),
+                },
+            ),
+        ),
+        (
+            "Region",
+            m.region.clone().unwrap_or_else(|| "not stated".into()),
+        ),
+        (
+            "Sample size",
+            m.sample_size
+                .map_or_else(|| "not stated".into(), |n| n.to_string()),
+        ),
+    ];
+    let origin = match (&source.url, &source.file) {
+        (Some(url), _) => {
+            view! { <a href=url.clone() rel="noopener noreferrer">{url.clone()}</a> }.into_any()
+        }
+        (None, Some(file)) => view! { <code>{file.clone()}</code> }.into_any(),
+        (None, None) => "no address given".into_any(),
+    };
+    view! {
+        <li class="card source-card" id=format!("source-{}", source.id) tabindex="-1">
+            <h2>{source.title.clone()}</h2>
+            <p class="muted">
+                "Id " <code>{source.id.clone()}</code> " · " {origin}
+            </p>
+            <p>{m.note.clone()}</p>
+            <dl class="facts">
+                {facts
+                    .into_iter()
+                    .map(|(k, v)| view! { <div><dt>{k}</dt><dd>{v}</dd></div> })
+                    .collect_view()}
+            </dl>
+            <h3>"What Backend Atlas takes from it"</h3>
+            <ul>{source.taken.iter().map(|t| view! { <li>{t.clone()}</li> }).collect_view()}</ul>
+            <p class="muted">{format!("Cited by {uses} record(s) in the dataset.")}</p>
+        </li>
+    }
+}
+
+/// How many records cite each source id: a quick way to see each source's weight.
+fn usage_counts(dataset: &Dataset) -> std::collections::HashMap<String, usize> {
+    fn walk(value: &serde_json::Value, counts: &mut std::collections::HashMap<String, usize>) {
+        match value {
+            serde_json::Value::Object(map) => {
+                for (key, v) in map {
+                    if matches!(key.as_str(), "source" | "language_source" | "facts_source") {
+                        if let Some(id) = v.as_str() {
+                            *counts.entry(id.to_owned()).or_default() += 1;
+                        }
+                    }
+                    walk(v, counts);
+                }
+            }
+            serde_json::Value::Array(items) => items.iter().for_each(|v| walk(v, counts)),
+            _ => {}
+        }
+    }
+    let mut counts = std::collections::HashMap::new();
+    walk(
+        &serde_json::to_value(dataset).unwrap_or_default(),
+        &mut counts,
+    );
+    counts
+}
+
+/// Deep links like `/sources#source-upstaff-fastapi-2024` land on the card and focus it.
+fn scroll_to_hash() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let hash = window.location().hash().unwrap_or_default();
+    let Some(id) = hash.strip_prefix('#').filter(|id| !id.is_empty()) else {
+        return;
+    };
+    if let Some(el) = window.document().and_then(|d| d.get_element_by_id(id)) {
+        el.scroll_into_view();
+        use wasm_bindgen::JsCast;
+        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+            let _ = el.focus();
+        }
+    }
+}

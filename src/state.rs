@@ -1,0 +1,89 @@
+//! App-wide context values (typed newtypes) and the one place the dataset is fetched.
+
+use crate::data::{self, DataError, Dataset};
+use crate::routes;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// The path the app is served under: `""` at the root, `"/backend-atlas"` on GitHub Pages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AppBase(pub &'static str);
+
+impl AppBase {
+    /// Reads the base from `<base href>` (written by Trunk's `--public-url`).
+    pub fn from_document() -> Self {
+        let uri = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.base_uri().ok().flatten())
+            .unwrap_or_default();
+        // Leaked once per app mount: a few bytes that live as long as the page anyway.
+        AppBase(Box::leak(routes::base_from_uri(&uri).into_boxed_str()))
+    }
+
+    /// Absolute href for an app path (`"/salaries"`), including the base.
+    pub fn href(self, path: &str) -> String {
+        routes::join(self.0, path)
+    }
+}
+
+/// The base from context, or the root when rendered outside the app (component tests).
+pub fn app_base() -> AppBase {
+    use_context::<AppBase>().unwrap_or(AppBase(""))
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum LoadState {
+    Loading,
+    Ready(Arc<Dataset>),
+    Failed(DataError),
+}
+
+/// The dataset as it loads, shared with every page.
+#[derive(Debug, Clone, Copy)]
+pub struct DatasetCtx(pub ReadSignal<LoadState>);
+
+pub async fn load_dataset(url: &str) -> LoadState {
+    match fetch_text(url).await.and_then(|text| data::parse(&text)) {
+        Ok(dataset) => LoadState::Ready(Arc::new(dataset)),
+        Err(error) => {
+            leptos::logging::debug_warn!("dataset failed to load: {error}");
+            LoadState::Failed(error)
+        }
+    }
+}
+
+async fn fetch_text(url: &str) -> Result<String, DataError> {
+    let network = |e: gloo_net::Error| DataError::Network {
+        url: url.to_owned(),
+        message: e.to_string(),
+    };
+    let response = gloo_net::http::Request::get(url)
+        .send()
+        .await
+        .map_err(network)?;
+    if !response.ok() {
+        return Err(DataError::Http {
+            url: url.to_owned(),
+            status: response.status(),
+        });
+    }
+    response.text().await.map_err(network)
+}
+
+/// Sets the document title and meta description for an app path (or the not-found page).
+pub fn set_page_meta(path: Option<&str>) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let (title, description) = match path.and_then(routes::meta) {
+        Some(meta) => (meta.title.as_str(), Some(meta.description.as_str())),
+        None => (routes::NOT_FOUND_TITLE, None),
+    };
+    document.set_title(title);
+    if let (Some(description), Ok(Some(tag))) = (
+        description,
+        document.query_selector("meta[name=\"description\"]"),
+    ) {
+        let _ = tag.set_attribute("content", description);
+    }
+}

@@ -1,0 +1,304 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+//! Native tests of the bundled dataset: the real file is sound and says exactly what the
+//! sources publish, and each broken fixture fails with its own, precise error.
+
+use backend_atlas::data::{self, DataError, Dataset, Level, SalaryFigure, SCHEMA_VERSION};
+
+const ATLAS: &str = include_str!("../public/data/atlas.json");
+
+fn atlas() -> Dataset {
+    match data::parse(ATLAS) {
+        Ok(dataset) => dataset,
+        Err(err) => panic!("atlas.json does not load: {err}\n{:#?}", err.problems()),
+    }
+}
+
+fn band<'a>(d: &'a Dataset, id: &str) -> &'a data::SalaryBand {
+    d.salary_bands
+        .iter()
+        .find(|b| b.id == id)
+        .unwrap_or_else(|| panic!("no band {id}"))
+}
+
+#[test]
+fn real_dataset_parses_and_validates_cleanly() {
+    let d = atlas();
+    assert_eq!(d.schema_version, SCHEMA_VERSION);
+    assert_eq!(data::validate(&d), Vec::new());
+}
+
+#[test]
+fn offer_stats_and_averages_are_the_published_figures() {
+    let d = atlas();
+    assert_eq!(d.offer_stats.total_offers, 571);
+    assert_eq!(d.offer_stats.median_expectation, 7707);
+    assert_eq!(d.offer_stats.proposals, 1);
+    assert_eq!(d.offer_stats.bucket_width, 500);
+    assert_eq!(d.offer_stats.period, data::Period::Month);
+
+    let value = |id: &str| d.averages.iter().find(|a| a.id == id).map(|a| a.value);
+    assert_eq!(value("payscale-backend"), Some(90652));
+    assert_eq!(value("payscale-frontend"), Some(80796));
+    assert!(d
+        .averages
+        .iter()
+        .all(|a| a.cited_from.as_deref() == Some("PayScale")));
+    assert!(d
+        .averages
+        .iter()
+        .all(|a| a.as_of.as_deref() == Some("March 2023")));
+
+    let snapshot = &d.market_snapshot;
+    assert_eq!(
+        snapshot.salary,
+        SalaryFigure::Range {
+            min: 150_000,
+            max: 200_000
+        }
+    );
+    assert_eq!(snapshot.region, "US");
+    assert_eq!(snapshot.level, Level::Senior);
+    assert_eq!(snapshot.hiring_difficulty, "Very Hard");
+    assert_eq!(
+        (
+            snapshot.time_to_hire_weeks.min,
+            snapshot.time_to_hire_weeks.max
+        ),
+        (5, Some(7))
+    );
+}
+
+#[test]
+fn salary_bands_keep_points_ranges_and_open_tops_apart() {
+    let d = atlas();
+    assert_eq!(
+        band(&d, "roadmap-principal").salary,
+        SalaryFigure::OpenRange {
+            min: 170_000,
+            stated_top: Some(220_000)
+        }
+    );
+    let lead = band(&d, "upstaff-lead");
+    assert_eq!(
+        lead.salary,
+        SalaryFigure::OpenRange {
+            min: 130_000,
+            stated_top: None
+        }
+    );
+    assert_eq!(lead.level, Level::Lead);
+    assert_eq!(lead.years.max, None);
+    assert_eq!(
+        band(&d, "upstaff-junior").salary,
+        SalaryFigure::Range {
+            min: 50_000,
+            max: 70_000
+        }
+    );
+
+    let points: Vec<(Level, SalaryFigure)> = d
+        .salary_bands
+        .iter()
+        .filter(|b| b.source == "hire-backend")
+        .map(|b| (b.level, b.salary))
+        .collect();
+    let expected = [
+        (Level::Junior, 50_000),
+        (Level::Middle, 70_000),
+        (Level::Senior, 90_000),
+        (Level::Lead, 120_000),
+    ]
+    .map(|(level, value)| (level, SalaryFigure::Point { value }));
+    assert_eq!(points, expected);
+}
+
+#[test]
+fn roadmap_has_four_stages_of_five_items() {
+    let d = atlas();
+    let ids: Vec<&str> = d.roadmap.stages.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        ["foundation", "intermediate", "advanced", "professional"]
+    );
+    assert!(d.roadmap.stages.iter().all(|s| s.items.len() == 5));
+    assert_eq!(d.roadmap.stages[3].months.max, None);
+}
+
+#[test]
+fn frameworks_are_the_twelve_expected_each_with_a_language() {
+    let d = atlas();
+    let ids: Vec<&str> = d.frameworks.iter().map(|f| f.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "fastapi",
+            "flask",
+            "django",
+            "sanic",
+            "express",
+            "spring-boot",
+            "laravel",
+            "rails",
+            "aspnet",
+            "play",
+            "cakephp",
+            "nodejs"
+        ]
+    );
+    for framework in &d.frameworks {
+        assert!(
+            !framework.language.trim().is_empty(),
+            "{} has no language",
+            framework.id
+        );
+    }
+}
+
+/// What a broken fixture must produce.
+enum Expect {
+    Shape,
+    Syntax,
+    Empty,
+    Version(Option<u32>),
+    /// A validation problem at this path whose message contains this text.
+    Problem(&'static str, &'static str),
+}
+
+fn check_fixture(name: &str, text: &str, expect: Expect) {
+    let err = match data::parse(text) {
+        Ok(_) => panic!("{name}: parsed without error"),
+        Err(err) => err,
+    };
+    match (expect, &err) {
+        (Expect::Shape, DataError::Shape { .. })
+        | (Expect::Syntax, DataError::Syntax { .. })
+        | (Expect::Empty, DataError::Empty) => {}
+        (
+            Expect::Version(found),
+            DataError::UnsupportedVersion {
+                found: got,
+                expected,
+            },
+        ) => {
+            assert_eq!(*got, found, "{name}");
+            assert_eq!(*expected, SCHEMA_VERSION, "{name}");
+        }
+        (Expect::Problem(path, word), DataError::Invalid(problems)) => {
+            assert!(
+                problems
+                    .iter()
+                    .any(|p| p.path == path && p.message.contains(word)),
+                "{name}: no problem at {path} mentioning {word:?}: {problems:#?}"
+            );
+        }
+        (_, other) => panic!("{name}: unexpected error {other:?}"),
+    }
+}
+
+#[test]
+fn broken_fixtures_fail_with_their_own_error() {
+    let cases: [(&str, &str, Expect); 9] = [
+        (
+            "missing_field",
+            include_str!("fixtures/missing_field.json"),
+            Expect::Shape,
+        ),
+        (
+            "wrong_type",
+            include_str!("fixtures/wrong_type.json"),
+            Expect::Shape,
+        ),
+        (
+            "unknown_field",
+            include_str!("fixtures/unknown_field.json"),
+            Expect::Shape,
+        ),
+        (
+            "truncated",
+            include_str!("fixtures/truncated.json"),
+            Expect::Syntax,
+        ),
+        ("empty", include_str!("fixtures/empty.json"), Expect::Empty),
+        (
+            "bad_version",
+            include_str!("fixtures/bad_version.json"),
+            Expect::Version(Some(99)),
+        ),
+        (
+            "unknown_source",
+            include_str!("fixtures/unknown_source.json"),
+            Expect::Problem("salary_bands[1].source", "nope"),
+        ),
+        (
+            "min_gt_max",
+            include_str!("fixtures/min_gt_max.json"),
+            Expect::Problem("salary_bands[0].salary.max", "min"),
+        ),
+        (
+            "duplicate_id",
+            include_str!("fixtures/duplicate_id.json"),
+            Expect::Problem("salary_bands[2].id", "duplicate"),
+        ),
+    ];
+    for (name, text, expect) in cases {
+        check_fixture(name, text, expect);
+    }
+}
+
+#[test]
+fn shape_errors_name_the_field() {
+    let message = |text: &str| match data::parse(text) {
+        Err(DataError::Shape { message, .. }) => message,
+        other => panic!("expected a shape error, got {other:?}"),
+    };
+    assert!(message(include_str!("fixtures/missing_field.json")).contains("level"));
+    assert!(message(include_str!("fixtures/unknown_field.json")).contains("sallary"));
+    assert!(message(include_str!("fixtures/wrong_type.json")).contains("string"));
+}
+
+#[test]
+fn html_in_strings_is_kept_verbatim() {
+    let d = data::parse(include_str!("fixtures/html_in_string.json")).unwrap();
+    let summary = &d.frameworks[0].summary.text;
+    assert!(summary.contains("<script>alert(1)</script>"));
+    assert!(summary.contains("<img src=x onerror=alert(1)>"));
+}
+
+#[test]
+fn several_problems_are_all_reported() {
+    let mut value: serde_json::Value = serde_json::from_str(ATLAS).unwrap();
+    value["salary_bands"][0]["source"] = "nope".into();
+    value["salary_bands"][1]["salary"]["max"] = 1.into();
+    value["frameworks"][2]["language"] = "  ".into();
+    value["roadmap"]["stages"][0]["items"][0]["related"][0] = "no-such-skill".into();
+    value["hiring"]["use_cases"][0]["id"] = "web".into();
+    let problems = match data::parse(&value.to_string()) {
+        Err(DataError::Invalid(problems)) => problems,
+        other => panic!("expected validation problems, got {other:?}"),
+    };
+    let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+    for path in [
+        "salary_bands[0].source",
+        "salary_bands[1].salary.max",
+        "frameworks[2].language",
+        "roadmap.stages[0].items[0].related[0]",
+        "hiring.use_cases[0].id",
+    ] {
+        assert!(paths.contains(&path), "missing {path} in {paths:?}");
+    }
+}
+
+#[test]
+fn control_characters_are_rejected() {
+    let mut value: serde_json::Value = serde_json::from_str(ATLAS).unwrap();
+    value["skills"][0]["name"] = "Py\u{0007}thon".into();
+    match data::parse(&value.to_string()) {
+        Err(DataError::Invalid(problems)) => {
+            assert!(
+                problems.iter().any(|p| p.path == "skills[0].name"),
+                "{problems:#?}"
+            );
+        }
+        other => panic!("expected validation problems, got {other:?}"),
+    }
+}

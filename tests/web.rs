@@ -1,0 +1,112 @@
+//! Component tests in headless Chromium (`make wasm-test`): real DOM, real Leptos runtime.
+#![cfg(target_arch = "wasm32")]
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use backend_atlas::components::error_panel::DataErrorPanel;
+use backend_atlas::data::{DataError, Problem};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// A fresh container in the page for one test.
+fn container() -> web_sys::HtmlElement {
+    let el = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&el).unwrap();
+    el.unchecked_into()
+}
+
+/// Lets pending futures and timers run (the dataset fetch, effects).
+async fn settle(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+fn error_panel_lists_every_problem_as_text() {
+    let root = container();
+    let error = DataError::Invalid(vec![
+        Problem::new("salary_bands[3].salary.max", "max is below min"),
+        Problem::new("frameworks[0].summary.text", "<img src=x onerror=alert(1)>"),
+    ]);
+    let _handle = leptos::mount::mount_to(
+        root.clone(),
+        move || view! { <DataErrorPanel error=error /> },
+    );
+    let panel = root
+        .query_selector(".error-panel")
+        .unwrap()
+        .expect("panel rendered");
+    assert_eq!(panel.get_attribute("role").as_deref(), Some("alert"));
+    let items = root.query_selector_all(".problem-list li").unwrap();
+    assert_eq!(items.length(), 2);
+    let text = panel.text_content().unwrap();
+    assert!(text.contains("2 problem(s)"), "{text}");
+    assert!(text.contains("salary_bands[3].salary.max"), "{text}");
+    // Hostile text stays text: no element was created from it.
+    assert!(text.contains("<img src=x onerror=alert(1)>"), "{text}");
+    assert!(root.query_selector("img").unwrap().is_none());
+    assert!(
+        root.query_selector("a[href]").unwrap().is_some(),
+        "reload link"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn app_shows_navigation_and_a_data_error_when_the_dataset_is_missing() {
+    // The test runner's server has no data/atlas.json, so the load fails like a 404 in production.
+    let root = container();
+    let _handle = leptos::mount::mount_to(root.clone(), backend_atlas::app::App);
+    settle(300).await;
+    let nav = root
+        .query_selector("nav[aria-label='Main']")
+        .unwrap()
+        .expect("nav");
+    let labels: Vec<String> = (0..nav.query_selector_all("a").unwrap().length())
+        .map(|i| {
+            nav.query_selector_all("a")
+                .unwrap()
+                .item(i)
+                .unwrap()
+                .text_content()
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(
+        labels,
+        ["Overview", "Salaries", "Frameworks", "Roadmap", "Hiring"]
+    );
+    let footer = root
+        .query_selector("footer a")
+        .unwrap()
+        .expect("footer link");
+    assert_eq!(footer.text_content().as_deref(), Some("Data sources"));
+    let h1 = root
+        .query_selector("main h1")
+        .unwrap()
+        .expect("a page heading");
+    assert!(!h1.text_content().unwrap().is_empty());
+    // Either the overview's data (if served) or a clear error: never a blank page.
+    let panel = root.query_selector(".error-panel").unwrap();
+    let figures = root.query_selector(".figures").unwrap();
+    assert!(
+        panel.is_some() || figures.is_some(),
+        "neither data nor an error panel"
+    );
+    if let Some(panel) = panel {
+        assert!(panel
+            .text_content()
+            .unwrap()
+            .contains("could not be loaded"));
+    }
+}
