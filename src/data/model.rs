@@ -39,6 +39,8 @@ pub struct Dataset {
 pub struct Source {
     pub id: SourceId,
     pub title: String,
+    /// A few words for inline "Source: …" links ("FastAPI hiring guide").
+    pub short_name: String,
     /// Publisher where the document names one.
     pub publisher: Option<String>,
     /// Year the document is about or was published, where it says so.
@@ -470,12 +472,47 @@ pub struct Faq {
 }
 
 impl Source {
-    /// Short name for "Source: …" links: publisher and year where known, else the title.
+    /// Name for inline "Source: …" links: the short name, with the year where known.
     pub fn label(&self) -> String {
-        match (&self.publisher, self.year) {
-            (Some(publisher), Some(year)) => format!("{publisher}, {year}"),
-            (Some(publisher), None) => publisher.clone(),
-            _ => self.title.clone(),
+        match self.year {
+            Some(year) => format!("{}, {year}", self.short_name),
+            None => self.short_name.clone(),
         }
+    }
+}
+
+fn claim_sources(list: &[Claim]) -> impl Iterator<Item = &str> {
+    list.iter().map(|c| c.source.as_str())
+}
+
+impl Dataset {
+    /// Every source id the dataset cites, once per citing record (for "cited by N records").
+    pub fn citations(&self) -> Vec<&str> {
+        let mut ids: Vec<&str> = Vec::new();
+        ids.extend(self.salary_bands.iter().map(|b| b.source.as_str()));
+        ids.push(&self.offer_stats.source);
+        ids.extend(self.averages.iter().map(|a| a.source.as_str()));
+        ids.push(&self.market_snapshot.source);
+        ids.extend(self.technologies.iter().map(|t| t.source.as_str()));
+        for f in &self.frameworks {
+            ids.push(&f.language_source);
+            ids.extend(f.facts_source.as_deref());
+            ids.push(&f.summary.source);
+            ids.extend(f.async_note.as_ref().map(|c| c.source.as_str()));
+            ids.extend(claim_sources(&f.pros));
+            ids.extend(claim_sources(&f.cons));
+            ids.extend(claim_sources(&f.use_when));
+            ids.extend(f.hello_world.as_ref().map(|c| c.source.as_str()));
+        }
+        ids.extend(claim_sources(&self.fastapi.facts));
+        ids.extend(self.fastapi.top_related.iter().map(|t| t.source.as_str()));
+        ids.push(&self.roadmap.source);
+        ids.extend(self.responsibilities.iter().map(|r| r.source.as_str()));
+        ids.push(&self.career_ladder.source);
+        ids.extend(self.skills.iter().map(|s| s.source.as_str()));
+        ids.extend(claim_sources(&self.backend_duties));
+        ids.extend(claim_sources(&self.backend_uses));
+        ids.push(&self.hiring.source);
+        ids
     }
 }

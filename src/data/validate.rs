@@ -40,7 +40,6 @@ pub fn validate(d: &Dataset) -> Vec<Problem> {
     c.claims(&Path::root("backend_duties"), &d.backend_duties);
     c.claims(&Path::root("backend_uses"), &d.backend_uses);
     c.hiring(&d.hiring);
-    c.text(d);
     c.problems
 }
 
@@ -104,10 +103,20 @@ impl<'a> Checker<'a> {
 
     // ---- shared helpers -------------------------------------------------------------------
 
-    /// A required string must have something besides whitespace.
+    /// A required string must have something besides whitespace, and no control characters
+    /// except newline and tab (they would render as garbage).
     fn required(&mut self, path: &Path, value: &str) {
         if value.trim().is_empty() {
             self.report(path, "must not be empty");
+        }
+        if let Some(bad) = value
+            .chars()
+            .find(|&ch| ch.is_control() && ch != '\n' && ch != '\t')
+        {
+            self.report(
+                path,
+                format!("contains the control character U+{:04X}", u32::from(bad)),
+            );
         }
     }
 
@@ -203,6 +212,7 @@ impl<'a> Checker<'a> {
         for (i, source) in sources.iter().enumerate() {
             let path = list.index(i);
             self.required(&path.field("title"), &source.title);
+            self.required(&path.field("short_name"), &source.short_name);
             if source.file.is_none() && source.url.is_none() {
                 self.report(&path, "a source needs a file or a url");
             }
@@ -617,45 +627,6 @@ impl<'a> Checker<'a> {
             self.required(&path.field("red_flag"), &use_case.red_flag);
         }
     }
-
-    /// Every string anywhere in the dataset: no control characters except newline and tab.
-    /// Walks the serialized form, whose field names are exactly the JSON's.
-    fn text(&mut self, d: &Dataset) {
-        match serde_json::to_value(d) {
-            Ok(value) => self.text_value(&Path::root(""), &value),
-            Err(err) => self.report(
-                &Path::root("$"),
-                format!("could not inspect the text: {err}"),
-            ),
-        }
-    }
-
-    fn text_value(&mut self, path: &Path, value: &serde_json::Value) {
-        use serde_json::Value;
-        match value {
-            Value::String(text) => {
-                if let Some(bad) = text
-                    .chars()
-                    .find(|&ch| ch.is_control() && ch != '\n' && ch != '\t')
-                {
-                    let message =
-                        format!("contains the control character U+{:04X}", u32::from(bad));
-                    self.report(path, message);
-                }
-            }
-            Value::Array(items) => {
-                for (i, item) in items.iter().enumerate() {
-                    self.text_value(&path.index(i), item);
-                }
-            }
-            Value::Object(fields) => {
-                for (name, field) in fields {
-                    self.text_value(&path.field(name), field);
-                }
-            }
-            Value::Null | Value::Bool(_) | Value::Number(_) => {}
-        }
-    }
 }
 
 #[cfg(test)]
@@ -693,12 +664,9 @@ mod tests {
     fn rejects_control_characters_but_not_newlines() {
         let d = empty_dataset();
         let mut c = Checker::new(&d);
-        c.text_value(
-            &Path::root("a"),
-            &serde_json::Value::from("line\nnext\ttab"),
-        );
+        c.required(&Path::root("a"), "line\nnext\ttab");
         assert!(c.problems.is_empty());
-        c.text_value(&Path::root("b"), &serde_json::Value::from("bell\u{7}"));
+        c.required(&Path::root("b"), "bell\u{7}");
         assert_eq!(c.problems.len(), 1);
         assert_eq!(c.problems[0].path, "b");
     }

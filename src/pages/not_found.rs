@@ -13,7 +13,9 @@ pub fn NotFound() -> impl IntoView {
             <h1>"Page not found"</h1>
             <p class="lead">"There is no page at this address. It may have moved, or the link was cut short."</p>
             <p>
-                <A href=base.href("/")>"Back to the overview"</A>
+                <A href=base.href("/") exact=true>
+                    "Back to the overview"
+                </A>
             </p>
         </div>
     }

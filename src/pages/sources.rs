@@ -105,27 +105,10 @@ fn source_card(source: &Source, uses: usize) -> impl IntoView {
 
 /// How many records cite each source id: a quick way to see each source's weight.
 fn usage_counts(dataset: &Dataset) -> std::collections::HashMap<String, usize> {
-    fn walk(value: &serde_json::Value, counts: &mut std::collections::HashMap<String, usize>) {
-        match value {
-            serde_json::Value::Object(map) => {
-                for (key, v) in map {
-                    if matches!(key.as_str(), "source" | "language_source" | "facts_source") {
-                        if let Some(id) = v.as_str() {
-                            *counts.entry(id.to_owned()).or_default() += 1;
-                        }
-                    }
-                    walk(v, counts);
-                }
-            }
-            serde_json::Value::Array(items) => items.iter().for_each(|v| walk(v, counts)),
-            _ => {}
-        }
-    }
     let mut counts = std::collections::HashMap::new();
-    walk(
-        &serde_json::to_value(dataset).unwrap_or_default(),
-        &mut counts,
-    );
+    for id in dataset.citations() {
+        *counts.entry(id.to_owned()).or_default() += 1;
+    }
     counts
 }
 

@@ -163,6 +163,10 @@ for (const rel of ['no-such-page', 'no-such-dir/deeper/page']) {
       const nav = await gotoApp(page, rel, { heading: NOT_FOUND });
       assert.equal(nav.status(), 404);
       assert.ok((await page.title()).startsWith(NOT_FOUND), `title "${await page.title()}"`);
+      // No page of the site is current here, so no link may claim aria-current="page" (asserted last).
+      const current = await page
+        .locator('a[aria-current="page"]')
+        .evaluateAll((as) => as.map((a) => `${a.textContent.trim()} -> ${a.getAttribute('href')}`));
       // Any link in <main> that points at the overview.
       const hrefs = await page.locator('main#main a[href]').evaluateAll((as) => as.map((a) => a.href));
       const i = hrefs.findIndex((h) => isRoutePath(new URL(h).pathname, '/'));
@@ -170,9 +174,10 @@ for (const rel of ['no-such-page', 'no-such-dir/deeper/page']) {
       await page.locator('main#main a[href]').nth(i).click();
       await expectHeading(page, routeByPath('/').heading);
       assert.ok(isRoutePath(new URL(page.url()).pathname, '/'), `url ${page.url()}`);
-      // Chromium logs the 404 of the document itself; that one is expected.
       await expectNoOffOriginRequests(page);
+      // Chromium logs the 404 of the document itself; that one is expected.
       await expectCleanConsole(page, { allow: [/Failed to load resource: .*\b404\b/] });
+      assert.deepEqual(current, [], 'links with aria-current="page" on the not-found page');
     } finally {
       await closePage(page);
     }
@@ -181,12 +186,12 @@ for (const rel of ['no-such-page', 'no-such-dir/deeper/page']) {
 
 test('favicon and dataset are served with the right content types', async () => {
   const icon = await serverRequest('favicon.svg');
-  assert.equal(icon.status, 200);
+  assert.equal(icon.status, 200, `${BASE}favicon.svg status`);
   assert.match(icon.headers['content-type'], /^image\/svg\+xml/);
   assert.match(icon.text, /<svg[\s>]/);
 
   const data = await serverRequest('data/atlas.json');
-  assert.equal(data.status, 200);
+  assert.equal(data.status, 200, `${BASE}data/atlas.json status`);
   assert.match(data.headers['content-type'], /^application\/json/);
   assert.doesNotThrow(() => JSON.parse(data.text), 'atlas.json parses');
 });

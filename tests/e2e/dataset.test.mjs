@@ -1,0 +1,92 @@
+// The dataset in the browser: a broken or missing data file gives the error panel with the
+// reason while navigation keeps working, and hostile text in the data renders as text.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { setupHarness, newPage, gotoApp, expectHeading, expectCleanConsole, REPO_ROOT } from './harness.mjs';
+
+setupHarness();
+
+const realDataset = fs.readFileSync(path.join(REPO_ROOT, 'public/data/atlas.json'), 'utf8');
+const fixture = (name) => fs.readFileSync(path.join(REPO_ROOT, 'tests/fixtures', name), 'utf8');
+
+/** Serve `body` (or a bare status) instead of data/atlas.json for this page. */
+async function serveDataset(page, { status = 200, body = '' }) {
+  await page.route('**/data/atlas.json', (route) =>
+    route.fulfill({ status, contentType: 'application/json', body }),
+  );
+}
+
+const cases = [
+  { name: 'missing (404)', serve: { status: 404, body: 'not found' }, expect: /server answered 404/ },
+  { name: 'truncated', serve: { body: fixture('truncated.json') }, expect: /not valid JSON \(line \d+, column \d+\)/ },
+  { name: 'empty', serve: { body: '' }, expect: /dataset file is empty/ },
+  { name: 'wrong types', serve: { body: fixture('wrong_type.json') }, expect: /does not match the expected shape/ },
+  { name: 'unknown source id', serve: { body: fixture('unknown_source.json') }, expect: /salary_bands\[\d+\]\.source/ },
+  { name: 'future schema version', serve: { body: fixture('bad_version.json') }, expect: /schema version/ },
+];
+
+for (const c of cases) {
+  test(`dataset ${c.name}: error panel with the reason, navigation still works`, async () => {
+    const page = await newPage();
+    await serveDataset(page, c.serve);
+    await gotoApp(page, '');
+    const panel = page.locator('[role="alert"].error-panel');
+    await panel.waitFor({ state: 'visible' });
+    const text = await panel.innerText();
+    assert.match(text, /could not be loaded/);
+    assert.match(text, c.expect);
+    assert.ok(await panel.getByRole('link', { name: 'Reload the page' }).isVisible());
+    // The shell still works: client-side navigation to another page and back.
+    await page.locator('header nav').getByRole('link', { name: 'Frameworks', exact: true }).click();
+    await expectHeading(page, 'Frameworks');
+    await page.locator('header nav').getByRole('link', { name: 'Overview', exact: true }).click();
+    await panel.waitFor({ state: 'visible' });
+    // Chromium itself logs the failed request for the 404 case; nothing else may appear.
+    await expectCleanConsole(page, { allow: [/Failed to load resource/] });
+  });
+}
+
+test('hostile text in the dataset is rendered as text and never runs', async () => {
+  const hostile = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
+  const data = JSON.parse(realDataset);
+  data.averages[0].role = hostile;
+  const page = await newPage();
+  await serveDataset(page, { body: JSON.stringify(data) });
+  await gotoApp(page, '');
+  const figures = page.locator('.figures');
+  await figures.waitFor({ state: 'visible' });
+  assert.ok((await figures.innerText()).includes(hostile), 'the markup is shown literally');
+  assert.equal(await page.locator('main img, main script').count(), 0);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  await expectCleanConsole(page);
+});
+
+test('the real dataset loads: key figures with their sources on the overview', async () => {
+  const page = await newPage();
+  await gotoApp(page, '');
+  const figures = page.locator('.figures');
+  await figures.waitFor({ state: 'visible' });
+  const text = await figures.innerText();
+  for (const figure of ['$7,707', '571 offers', '$90,652', '$80,796', '$150,000 – $200,000', 'Very Hard', '5-7 weeks']) {
+    assert.ok(text.includes(figure), `overview shows ${figure}`);
+  }
+  assert.ok((await figures.locator('.source-ref').count()) >= 4, 'each figure names its source');
+  await expectCleanConsole(page);
+});
+
+test('sources page lists every source, and a source link lands on its card', async () => {
+  const data = JSON.parse(realDataset);
+  const page = await newPage();
+  await gotoApp(page, '');
+  await page.locator('.figures .source-ref a').first().click();
+  await expectHeading(page, 'Data sources');
+  const cards = page.locator('.source-card');
+  await cards.first().waitFor();
+  assert.equal(await cards.count(), data.sources.length);
+  const id = data.offer_stats.source;
+  assert.ok(page.url().endsWith(`#source-${id}`), page.url());
+  await page.waitForFunction((id) => document.activeElement?.id === `source-${id}`, id);
+  await expectCleanConsole(page);
+});
