@@ -2,7 +2,7 @@
 
 use crate::components::{footer::Footer, header::Header};
 use crate::pages;
-use crate::state::{AppBase, DatasetCtx, LoadState};
+use crate::state::{AppBase, DatasetCtx, LoadState, ThemeCtx};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
@@ -11,6 +11,7 @@ use leptos_router::path;
 pub fn App() -> impl IntoView {
     let base = AppBase::from_document();
     provide_context(base);
+    provide_context(ThemeCtx::follow_page());
 
     let (dataset, set_dataset) = signal(LoadState::Loading);
     provide_context(DatasetCtx(dataset));

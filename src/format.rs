@@ -18,6 +18,36 @@ pub fn usd(value: u32) -> String {
     out
 }
 
+/// A dollar amount rounded to whole dollars: `4166.67` -> `"$4,167"`. Non-finite -> `"–"`.
+pub fn money(value: f64) -> String {
+    if !value.is_finite() {
+        return "–".to_owned();
+    }
+    let rounded = value.abs().round();
+    let sign = if value < 0.0 && rounded > 0.0 {
+        "-"
+    } else {
+        ""
+    };
+    if rounded <= f64::from(u32::MAX) {
+        format!("{sign}{}", usd(rounded as u32))
+    } else {
+        format!("{sign}${rounded:.0}")
+    }
+}
+
+/// `1` -> `"1st"`, `22` -> `"22nd"`, `81` -> `"81st"`, `13` -> `"13th"`.
+pub fn ordinal(n: u64) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
 /// `"a year"` / `"a month"`, for "$90,652 a year".
 pub fn per(period: Period) -> &'static str {
     match period {
@@ -69,6 +99,42 @@ mod tests {
             (u32::MAX, "$4,294,967,295"),
         ] {
             assert_eq!(usd(value), expected);
+        }
+    }
+
+    #[test]
+    fn ordinals() {
+        for (n, expected) in [
+            (0, "0th"),
+            (1, "1st"),
+            (2, "2nd"),
+            (3, "3rd"),
+            (4, "4th"),
+            (11, "11th"),
+            (12, "12th"),
+            (13, "13th"),
+            (21, "21st"),
+            (81, "81st"),
+            (100, "100th"),
+            (101, "101st"),
+            (111, "111th"),
+        ] {
+            assert_eq!(ordinal(n), expected);
+        }
+    }
+
+    #[test]
+    fn money_rounds_to_whole_dollars() {
+        for (value, expected) in [
+            (4166.666, "$4,167"),
+            (7707.0, "$7,707"),
+            (0.4, "$0"),
+            (-1500.0, "-$1,500"),
+            (f64::NAN, "–"),
+            (f64::INFINITY, "–"),
+            (1e12, "$1000000000000"),
+        ] {
+            assert_eq!(money(value), expected);
         }
     }
 

@@ -4,10 +4,15 @@
 //! so native tests and `wasm-bindgen-test` can import it.
 
 pub mod app;
+pub mod charts;
 pub mod components;
 pub mod data;
 pub mod format;
+pub mod import;
 pub mod pages;
 pub mod panic_report;
+pub mod query;
 pub mod routes;
+pub mod salaries;
 pub mod state;
+pub mod stats;

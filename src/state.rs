@@ -38,6 +38,29 @@ pub enum LoadState {
     Failed(DataError),
 }
 
+/// Light or dark, for the charts; follows the page's theme.
+#[derive(Debug, Clone, Copy)]
+pub struct ThemeCtx(pub RwSignal<crate::charts::Theme>);
+
+impl ThemeCtx {
+    /// Starts from the page's theme and follows the system preference when it changes.
+    pub fn follow_page() -> Self {
+        use wasm_bindgen::{closure::Closure, JsCast};
+        let theme = RwSignal::new(crate::components::chart::page_theme());
+        if let Some(Ok(Some(query))) =
+            web_sys::window().map(|w| w.match_media("(prefers-color-scheme: dark)"))
+        {
+            let on_change =
+                Closure::<dyn Fn()>::new(move || theme.set(crate::components::chart::page_theme()));
+            let _ = query
+                .add_event_listener_with_callback("change", on_change.as_ref().unchecked_ref());
+            // Lives as long as the page.
+            on_change.forget();
+        }
+        ThemeCtx(theme)
+    }
+}
+
 /// The dataset as it loads, shared with every page.
 #[derive(Debug, Clone, Copy)]
 pub struct DatasetCtx(pub ReadSignal<LoadState>);

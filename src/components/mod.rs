@@ -1,5 +1,6 @@
 //! Widgets shared by several pages.
 
+pub mod chart;
 pub mod data_view;
 pub mod error_panel;
 pub mod footer;

@@ -1,14 +1,843 @@
-//! The Salaries page (`/salaries`).
+//! The Salaries page (`/salaries`): ranges by seniority across sources, bands by years of
+//! experience, offer statistics (published, and computed in WASM from your own CSV), the
+//! PayScale averages, and "where do I stand". All filter state lives in the URL.
 
+use crate::charts::salary::{
+    draw_bars, draw_histogram, draw_ranges, draw_years, HistogramChart, YearsChart,
+};
+use crate::components::chart::ChartFrame;
+use crate::components::data_view::WithDataset;
 use crate::components::page::Page;
+use crate::components::source_ref::SourceRef;
+use crate::data::{Dataset, Level, Period};
+use crate::format::{money, per, usd};
+use crate::import::{self, ImportError, RowError};
+use crate::query::salaries::SalariesQuery;
+use crate::query::Notice;
+use crate::salaries::{self as view_model, convert};
+use crate::state::app_base;
+use crate::stats::OfferSet;
+use crate::stats::CONSENSUS_METHOD;
 use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::NavigateOptions;
+use std::sync::Arc;
 
 #[component]
 pub fn Salaries() -> impl IntoView {
     view! {
         <Page path="/salaries">
-            <p class="lead">"Salary ranges by seniority across sources, offer statistics and where your own salary stands. Interactive charts arrive here next."</p>
+            <p class="lead">
+                "What backend and FastAPI developers earn at each level, as each source states it. "
+                "Pick levels and sources, switch between yearly and monthly figures, and enter your own salary to see where it stands."
+            </p>
+            <WithDataset render=salaries_view />
         </Page>
     }
     .into_any()
+}
+
+/// The URL state: parsed from the query string, written back with replace-navigation.
+#[derive(Clone, Copy)]
+struct UrlState {
+    query: Memo<SalariesQuery>,
+    notices: Memo<Vec<Notice>>,
+    known: StoredValue<Vec<String>>,
+    pathname: Memo<String>,
+}
+
+impl UrlState {
+    fn new(known: Vec<String>) -> Self {
+        let location = use_location();
+        let known = StoredValue::new(known);
+        let parsed = Memo::new(move |_| {
+            let search = location.search.get();
+            known.with_value(|ids| {
+                let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+                SalariesQuery::parse(&search, &ids)
+            })
+        });
+        UrlState {
+            query: Memo::new(move |_| parsed.get().0),
+            notices: Memo::new(move |_| parsed.get().1),
+            known,
+            pathname: location.pathname,
+        }
+    }
+
+    /// Writes `q` to the URL (defaults left out) without adding a history entry.
+    fn set(self, q: SalariesQuery) {
+        let qs = self.known.with_value(|ids| {
+            let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+            q.normalized(&ids).to_query()
+        });
+        // Keep the path as the user has it (GitHub Pages adds a trailing slash).
+        let path = self.pathname.get_untracked();
+        let url = if qs.is_empty() {
+            path
+        } else {
+            format!("{path}?{qs}")
+        };
+        use_navigate()(
+            &url,
+            NavigateOptions {
+                replace: true,
+                scroll: false,
+                resolve: false,
+                ..Default::default()
+            },
+        );
+    }
+
+    fn update(self, f: impl FnOnce(&mut SalariesQuery)) {
+        let mut q = self.query.get_untracked();
+        f(&mut q);
+        self.set(q);
+    }
+}
+
+fn salaries_view(dataset: Arc<Dataset>) -> impl IntoView {
+    let band_sources: Vec<(String, String, usize)> = view_model::band_sources(&dataset)
+        .into_iter()
+        .map(|s| {
+            (
+                s.id.clone(),
+                s.label(),
+                view_model::series_index(&dataset, &s.id),
+            )
+        })
+        .collect();
+    let url = UrlState::new(band_sources.iter().map(|s| s.0.clone()).collect());
+    let query = url.query;
+
+    let d = dataset.clone();
+    let range_chart = Memo::new(move |_| view_model::range_chart(&d, &query.get()));
+    let d = dataset.clone();
+    let years_chart = Memo::new(move |_| view_model::years_chart(&d, &query.get()));
+    let d = dataset.clone();
+    let averages_chart = Memo::new(move |_| view_model::averages_chart(&d, &query.get()));
+
+    let range_summary = Signal::derive(move || {
+        let chart = range_chart.get();
+        let bars: usize = chart.groups.iter().map(|g| g.bars.len()).sum();
+        format!(
+            "Floating bars: {bars} salary figure(s) for {} level(s), in US dollars {}. Open-ended ranges fade out into an arrow; single averages are dots; diamonds mark each level's consensus (method below).",
+            chart.groups.len(),
+            chart.per,
+        )
+    });
+    let years_summary = Signal::derive(move || {
+        let chart = years_chart.get();
+        format!(
+            "{} band(s): each source's salary range (vertical, US dollars {}) over its years of experience (horizontal). Bands without an upper year end in an arrow.",
+            chart.bands.len(),
+            chart.per
+        )
+    });
+    let averages_summary = Signal::derive(move || {
+        let chart = averages_chart.get();
+        chart
+            .bars
+            .iter()
+            .map(|(label, value, _, source)| {
+                format!("{label}: {} {} ({source}).", money(*value), chart.per)
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    });
+
+    view! {
+        <Notices notices=url.notices />
+        <Filters url=url />
+        <section class="section" aria-labelledby="ranges-heading">
+            <h2 id="ranges-heading">"Salary range by seniority"</h2>
+            <ChartFrame
+                id="salary-ranges"
+                title="Salary by seniority, per source".into()
+                summary=range_summary
+                height=Signal::derive(move || range_chart.get().height())
+                table=Signal::derive(move || range_chart.get().table())
+                draw=Box::new(move |area, style| draw_ranges(area, &range_chart.get(), style))
+            >
+                <Legend url=url band_sources=band_sources.clone() />
+            </ChartFrame>
+            <p class="method"><strong>"Method: "</strong>{CONSENSUS_METHOD}</p>
+            <Standings dataset=dataset.clone() query=query />
+        </section>
+        <section class="section" aria-labelledby="years-heading">
+            <h2 id="years-heading">"Salary by years of experience"</h2>
+            <ChartFrame
+                id="salary-years"
+                title="Each source's band over years of experience".into()
+                summary=years_summary
+                height=YearsChart::HEIGHT
+                table=Signal::derive(move || years_chart.get().table())
+                draw=Box::new(move |area, style| draw_years(area, &years_chart.get(), style))
+            />
+        </section>
+        <OffersSection dataset=dataset.clone() query=query />
+        <section class="section" aria-labelledby="averages-heading">
+            <h2 id="averages-heading">"Average pay: back-end vs front-end"</h2>
+            <ChartFrame
+                id="salary-averages"
+                title="PayScale averages (March 2023)".into()
+                summary=averages_summary
+                height=Signal::derive(move || averages_chart.get().height())
+                table=Signal::derive(move || averages_chart.get().table())
+                draw=Box::new(move |area, style| draw_bars(area, &averages_chart.get(), style))
+            />
+            {dataset
+                .averages
+                .first()
+                .map(|a| view! { <SourceRef dataset=dataset.clone() id=a.source.clone() /> })}
+        </section>
+    }
+}
+
+/// What was ignored from the URL, as plain text.
+#[component]
+fn Notices(notices: Memo<Vec<Notice>>) -> impl IntoView {
+    move || {
+        let list = notices.get();
+        (!list.is_empty()).then(|| {
+            view! {
+                <div class="notice" role="status">
+                    <p>"Some of this link's settings were ignored:"</p>
+                    <ul>{list.into_iter().map(|n| view! { <li>{n.0}</li> }).collect_view()}</ul>
+                </div>
+            }
+        })
+    }
+}
+
+#[component]
+fn Filters(url: UrlState) -> impl IntoView {
+    let query = url.query;
+    let level_boxes = Level::ALL
+        .into_iter()
+        .map(|level| {
+            let checked = move || query.get().shows_level(level);
+            view! {
+                <label class="check">
+                    <input
+                        type="checkbox"
+                        name="levels"
+                        value=level.id()
+                        prop:checked=checked
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            url.update(|q| toggle_level(q, level, on));
+                        }
+                    />
+                    {level.label()}
+                </label>
+            }
+        })
+        .collect_view();
+    let (salary_text, set_salary_text) = signal(
+        query
+            .get_untracked()
+            .salary
+            .map(format_input)
+            .unwrap_or_default(),
+    );
+    // Follow the URL when it changes from outside (Back, a pasted link).
+    Effect::new(move |_| {
+        if let Some(s) = query.get().salary {
+            set_salary_text.set(format_input(s));
+        }
+    });
+    let (copied, set_copied) = signal(None::<&'static str>);
+    let copy_link = move |_| {
+        let href = web_sys::window()
+            .and_then(|w| w.location().href().ok())
+            .unwrap_or_default();
+        let Some(clipboard) = web_sys::window().map(|w| w.navigator().clipboard()) else {
+            return;
+        };
+        let promise = clipboard.write_text(&href);
+        leptos::task::spawn_local(async move {
+            let result = wasm_bindgen_futures::JsFuture::from(promise).await;
+            set_copied.set(Some(if result.is_ok() {
+                "Link copied."
+            } else {
+                "Could not copy: select the address bar instead."
+            }));
+        });
+    };
+    view! {
+        <form class="filters card" on:submit=|ev| ev.prevent_default() aria-label="Salary filters">
+            <fieldset>
+                <legend>"Levels"</legend>
+                <div class="check-row">{level_boxes}</div>
+            </fieldset>
+            <fieldset>
+                <legend>"Show amounts"</legend>
+                <div class="check-row">
+                    {[(Period::Year, "per year"), (Period::Month, "per month")]
+                        .into_iter()
+                        .map(|(period, label)| {
+                            view! {
+                                <label class="check">
+                                    <input
+                                        type="radio"
+                                        name="period"
+                                        value=crate::query::salaries::period_id(period)
+                                        prop:checked=move || query.get().period == period
+                                        on:change=move |_| url.update(|q| switch_period(q, period))
+                                    />
+                                    {label}
+                                </label>
+                            }
+                        })
+                        .collect_view()}
+                </div>
+            </fieldset>
+            <fieldset>
+                <legend>"Where do I stand?"</legend>
+                <label class="field">
+                    <span>{move || format!("Your salary (USD {})", per(query.get().period))}</span>
+                    <input
+                        type="text"
+                        inputmode="decimal"
+                        name="salary"
+                        autocomplete="off"
+                        placeholder=move || if query.get().period == Period::Year { "e.g. 95000" } else { "e.g. 7500" }
+                        prop:value=salary_text
+                        on:input=move |ev| set_salary_text.set(event_target_value(&ev))
+                        on:change=move |ev| {
+                            let text = event_target_value(&ev);
+                            url.update(|q| q.salary = parse_salary_input(&text));
+                        }
+                    />
+                </label>
+                <button
+                    type="button"
+                    class="button small"
+                    on:click=move |_| {
+                        set_salary_text.set(String::new());
+                        url.update(|q| q.salary = None);
+                    }
+                >
+                    "Clear"
+                </button>
+            </fieldset>
+            <div class="share">
+                <button type="button" class="button" on:click=copy_link>
+                    "Copy link"
+                </button>
+                <span role="status" class="muted">{move || copied.get()}</span>
+            </div>
+        </form>
+    }
+}
+
+/// Legend entries are toggle buttons: the same colour per source as in every chart.
+#[component]
+fn Legend(url: UrlState, band_sources: Vec<(String, String, usize)>) -> impl IntoView {
+    let query = url.query;
+    let theme = crate::components::chart::page_theme();
+    let all_ids: Vec<String> = band_sources.iter().map(|s| s.0.clone()).collect();
+    let buttons = band_sources
+        .into_iter()
+        .map(|(id, label, series)| {
+            let color = crate::charts::series_color(theme, series).hex();
+            let id_for_state = id.clone();
+            let shown = move || query.get().shows_source(&id_for_state);
+            let all = all_ids.clone();
+            view! {
+                <button
+                    type="button"
+                    class="legend-item"
+                    aria-pressed=move || shown().to_string()
+                    on:click=move |_| url.update(|q| toggle_source(q, &all, &id))
+                >
+                    <span class="swatch" style:background-color=color.clone() aria-hidden="true"></span>
+                    {label}
+                </button>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="legend" role="group" aria-label="Sources (press to show or hide)">
+            {buttons}
+        </div>
+    }
+}
+
+fn toggle_level(q: &mut SalariesQuery, level: Level, on: bool) {
+    let mut levels: Vec<Level> = if q.levels.is_empty() {
+        Level::ALL.to_vec()
+    } else {
+        q.levels.clone()
+    };
+    levels.retain(|&l| l != level);
+    if on {
+        levels.push(level);
+    }
+    levels.sort();
+    // None selected would show nothing: treat as "all" rather than an empty chart.
+    q.levels = if levels.len() == Level::ALL.len() {
+        Vec::new()
+    } else {
+        levels
+    };
+}
+
+fn toggle_source(q: &mut SalariesQuery, all: &[String], id: &str) {
+    let mut sources: Vec<String> = if q.sources.is_empty() {
+        all.to_vec()
+    } else {
+        q.sources.clone()
+    };
+    if let Some(i) = sources.iter().position(|s| s == id) {
+        sources.remove(i);
+    } else {
+        sources.push(id.to_owned());
+    }
+    q.sources = if sources.is_empty() || sources.len() == all.len() {
+        Vec::new()
+    } else {
+        sources
+    };
+}
+
+/// Switching yearly <-> monthly keeps "where do I stand" meaning the same salary.
+fn switch_period(q: &mut SalariesQuery, period: Period) {
+    if q.period != period {
+        q.salary = q
+            .salary
+            .map(|s| (convert(s, q.period, period) * 100.0).round() / 100.0);
+        q.period = period;
+    }
+}
+
+fn format_input(value: f64) -> String {
+    if value.fract() == 0.0 {
+        format!("{value:.0}")
+    } else {
+        format!("{value:.2}")
+    }
+}
+
+/// Accepts "95000", "95,000", "$95 000"; anything else clears the value.
+fn parse_salary_input(text: &str) -> Option<f64> {
+    let cleaned: String = text
+        .chars()
+        .filter(|c| !matches!(c, '$' | ',' | ' ' | '\u{a0}'))
+        .collect();
+    cleaned
+        .parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite() && *v > 0.0 && *v <= crate::query::salaries::MAX_SALARY)
+}
+
+#[component]
+fn Standings(dataset: Arc<Dataset>, query: Memo<SalariesQuery>) -> impl IntoView {
+    move || {
+        let q = query.get();
+        let salary = q.salary?;
+        let rows = view_model::standings(&dataset, &q);
+        let per_text = per(q.period);
+        Some(view! {
+            <div class="standing" aria-live="polite">
+                <h3>{format!("Where {} {per_text} stands", money(salary))}</h3>
+                <div class="table-scroll">
+                    <table class="data-table">
+                        <thead>
+                            <tr>
+                                <th scope="col">"Level"</th>
+                                <th scope="col">"Source"</th>
+                                <th scope="col">"Figure"</th>
+                                <th scope="col">"Your salary is"</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {rows
+                                .into_iter()
+                                .map(|r| {
+                                    view! {
+                                        <tr>
+                                            <td>{r.level.label()}</td>
+                                            <td>{format!("{} (“{}”)", r.source, r.source_label)}</td>
+                                            <td>{r.figure}</td>
+                                            <td>
+                                                <strong>{r.verdict.short()}</strong>
+                                                ": "
+                                                {r.verdict.describe(per_text)}
+                                            </td>
+                                        </tr>
+                                    }
+                                })
+                                .collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+            </div>
+        })
+    }
+}
+
+/// Imported offers: the statistics are computed once per import, in WASM.
+#[derive(Clone)]
+struct Imported {
+    set: Arc<OfferSet>,
+    rows: usize,
+    zero_offer_rows: usize,
+    skipped: usize,
+    errors: Vec<RowError>,
+    unit: Period,
+    label: String,
+}
+
+#[component]
+fn OffersSection(dataset: Arc<Dataset>, query: Memo<SalariesQuery>) -> impl IntoView {
+    let stats = dataset.offer_stats.clone();
+    let imported = RwSignal::new(None::<Imported>);
+    let import_error = RwSignal::new(None::<ImportProblem>);
+    let unit = RwSignal::new(Period::Month);
+    let width = RwSignal::new(stats.bucket_width as f64);
+    let pasted = RwSignal::new(String::new());
+
+    let accept = move |result: Result<import::Import, ImportError>, label: String| match result {
+        Ok(import) => {
+            let set = OfferSet::new(&import.offers);
+            if set.is_empty() {
+                import_error.set(Some(ImportProblem::Message(
+                    "Every row has 0 offers, and candidates with no offers are not counted (the source's rule). Nothing changed.".into(),
+                )));
+                return;
+            }
+            import_error.set(None);
+            imported.set(Some(Imported {
+                rows: import.offers.len(),
+                zero_offer_rows: import.zero_offer_rows(),
+                skipped: import.skipped,
+                errors: import.errors,
+                set: Arc::new(set),
+                unit: unit.get_untracked(),
+                label,
+            }));
+            mark("offers-imported");
+        }
+        Err(ImportError::NoValidRows { skipped, errors }) => {
+            import_error.set(Some(ImportProblem::Rows { skipped, errors }));
+        }
+        Err(e) => import_error.set(Some(ImportProblem::Message(format!(
+            "{e} Nothing changed."
+        )))),
+    };
+
+    let on_file = move |ev: leptos::ev::Event| {
+        use wasm_bindgen::JsCast;
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        let name = file.name();
+        if file.size() > import::MAX_BYTES as f64 {
+            accept(
+                Err(ImportError::TooLarge {
+                    bytes: file.size() as usize,
+                }),
+                name,
+            );
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+                Ok(buffer) => {
+                    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+                    accept(import::parse_offers(&bytes), format!("file “{name}”"));
+                }
+                Err(_) => import_error.set(Some(ImportProblem::Message(
+                    "The file could not be read. Nothing changed.".into(),
+                ))),
+            }
+        });
+        input.set_value("");
+    };
+    let base = app_base();
+    let load_example = move |_| {
+        let url = base.href("/data/example-offers.csv");
+        leptos::task::spawn_local(async move {
+            let text = match gloo_net::http::Request::get(&url).send().await {
+                Ok(r) if r.ok() => r.text().await.ok(),
+                _ => None,
+            };
+            match text {
+                Some(text) => accept(
+                    import::parse_offers_text(&text),
+                    "the example file (made-up numbers, not market data)".into(),
+                ),
+                None => import_error.set(Some(ImportProblem::Message(
+                    "The example file could not be loaded.".into(),
+                ))),
+            }
+        });
+    };
+
+    let histogram = Memo::new(move |_| {
+        let q = query.get();
+        imported.get().map(|imp| {
+            let hist = imp.set.histogram_with_width(width.get());
+            let summary = imp.set.summary();
+            let mut markers = Vec::new();
+            if let Some(s) = &summary {
+                markers.push(("P25".to_owned(), s.p25));
+                markers.push(("Median".to_owned(), s.median));
+                markers.push(("P75".to_owned(), s.p75));
+            }
+            if let Some(salary) = q.salary {
+                markers.push(("You".to_owned(), convert(salary, q.period, imp.unit)));
+            }
+            HistogramChart {
+                buckets: hist
+                    .buckets
+                    .iter()
+                    .map(|b| (b.lower, b.upper, b.offers))
+                    .collect(),
+                markers,
+                per: per(imp.unit),
+                series: 0,
+            }
+        })
+    });
+    let hist_summary = Signal::derive(move || {
+        match imported.get() {
+        Some(imp) => format!(
+            "Histogram of {} offer(s) from {} in {} buckets (US dollars {}), with the 25th percentile, median and 75th percentile marked.",
+            imp.set.total_offers(),
+            imp.label,
+            money(width.get()),
+            per(imp.unit)
+        ),
+        None => "No offers imported yet.".into(),
+    }
+    });
+    let d = dataset.clone();
+    let published_median_converted = move || {
+        let q = query.get();
+        (q.period != stats.period).then(|| {
+            format!(
+                " ({} {} converted ×12)",
+                money(convert(
+                    f64::from(stats.median_expectation),
+                    stats.period,
+                    q.period
+                )),
+                per(q.period)
+            )
+        })
+    };
+    let stats_for_view = d.offer_stats.clone();
+
+    view! {
+        <section class="section" aria-labelledby="offers-heading">
+            <h2 id="offers-heading">"Offer statistics"</h2>
+            <div class="card published">
+                <h3>"As published: " {stats_for_view.role.clone()}</h3>
+                <dl class="facts">
+                    <div><dt>"Total offers"</dt><dd class="figure-value">{stats_for_view.total_offers}</dd></div>
+                    <div>
+                        <dt>"Median salary expectation"</dt>
+                        <dd>
+                            <span class="figure-value">{usd(stats_for_view.median_expectation)}</span>
+                            {format!(" {}", per(stats_for_view.period))}
+                            {published_median_converted}
+                        </dd>
+                    </div>
+                    <div><dt>"Proposals"</dt><dd class="figure-value">{stats_for_view.proposals}</dd></div>
+                </dl>
+                <p class="muted">
+                    "These are the source's stated numbers. It publishes no per-candidate data, so no distribution is drawn for them; import your own offers below to see one."
+                </p>
+                <details>
+                    <summary>"How the source counts offers"</summary>
+                    <ul>{stats_for_view.method.iter().map(|m| view! { <li>{m.clone()}</li> }).collect_view()}</ul>
+                </details>
+                <SourceRef dataset=d.clone() id=stats_for_view.source.clone() />
+            </div>
+
+            <div class="card import">
+                <h3>"Your own offers"</h3>
+                <p>
+                    "One row per candidate: " <code>"salary"</code> " and optionally " <code>"offers"</code>
+                    " (default 1), comma or semicolon separated, header optional. "
+                    "Each candidate counts once per offer, and candidates with 0 offers are not counted, as in the source. "
+                    "Everything is computed in your browser; nothing is uploaded or stored."
+                </p>
+                <div class="import-controls">
+                    <label class="field">
+                        <span>"Amounts in the file are"</span>
+                        <select on:change=move |ev| unit.set(if event_target_value(&ev) == "year" { Period::Year } else { Period::Month })>
+                            <option value="month" selected=true>"per month"</option>
+                            <option value="year">"per year"</option>
+                        </select>
+                    </label>
+                    <label class="field">
+                        <span>"CSV file"</span>
+                        <input type="file" accept=".csv,text/csv,text/plain" on:change=on_file />
+                    </label>
+                    <button type="button" class="button" on:click=load_example>
+                        "Load example file"
+                    </button>
+                </div>
+                <label class="field block">
+                    <span>"…or paste CSV text"</span>
+                    <textarea rows="4" placeholder="salary,offers\n4500,3\n5200,1" prop:value=pasted on:input=move |ev| pasted.set(event_target_value(&ev))></textarea>
+                </label>
+                <button type="button" class="button" on:click=move |_| accept(import::parse_offers_text(&pasted.get_untracked()), "pasted text".into())>
+                    "Use pasted text"
+                </button>
+                {move || import_error.get().map(|p| p.view())}
+                {move || imported.get().map(|imp| imported_view(&imp))}
+                {move || {
+                    let q = query.get();
+                    let imp = imported.get()?;
+                    let x = convert(q.salary?, q.period, imp.unit);
+                    let rank = imp.set.percentile_rank(x)?;
+                    Some(view! {
+                        <p class="standing-offers" data-testid="offer-rank">
+                            {format!(
+                                "Your salary, {} {}, is at the {} percentile of the imported offers.",
+                                money(x),
+                                per(imp.unit),
+                                crate::format::ordinal(rank.round() as u64),
+                            )}
+                        </p>
+                    })
+                }}
+            </div>
+            {move || {
+                histogram
+                    .get()
+                    .map(|_| {
+                        view! {
+                            <ChartFrame
+                                id="offers-histogram"
+                                title="Offers by salary".into()
+                                summary=hist_summary
+                                height=HistogramChart::HEIGHT
+                                table=Signal::derive(move || histogram.get().map(|h| h.table()).unwrap_or_default())
+                                draw=Box::new(move |area, style| match histogram.get() {
+                                    Some(chart) => draw_histogram(area, &chart, style),
+                                    None => Ok(Vec::new()),
+                                })
+                            >
+                                <label class="field inline">
+                                    <span>"Bucket width"</span>
+                                    <select on:change=move |ev| width.set(event_target_value(&ev).parse().unwrap_or(500.0))>
+                                        {[250.0, 500.0, 1000.0, 2500.0, 5000.0, 10000.0]
+                                            .into_iter()
+                                            .map(|w| view! { <option value=w.to_string() selected=move || width.get() == w>{money(w)}</option> })
+                                            .collect_view()}
+                                    </select>
+                                </label>
+                            </ChartFrame>
+                        }
+                    })
+            }}
+        </section>
+    }
+}
+
+#[derive(Clone)]
+enum ImportProblem {
+    Message(String),
+    Rows {
+        skipped: usize,
+        errors: Vec<RowError>,
+    },
+}
+
+impl ImportProblem {
+    fn view(self) -> AnyView {
+        match self {
+            ImportProblem::Message(text) => {
+                view! { <p class="import-error" role="alert">{text}</p> }.into_any()
+            }
+            ImportProblem::Rows { skipped, errors } => view! {
+                <div class="import-error" role="alert">
+                    <p>{format!("None of the {skipped} row(s) could be read. Nothing changed.")}</p>
+                    {row_errors(&errors, skipped)}
+                </div>
+            }
+            .into_any(),
+        }
+    }
+}
+
+fn row_errors(errors: &[RowError], skipped: usize) -> impl IntoView {
+    let more = skipped.saturating_sub(errors.len());
+    view! {
+        <ul class="row-errors">
+            {errors.iter().map(|e| view! { <li>{format!("Line {}: {}", e.line, e.reason)}</li> }).collect_view()}
+        </ul>
+        {(more > 0).then(|| view! { <p class="muted">{format!("…and {more} more skipped row(s).")}</p> })}
+    }
+}
+
+fn imported_view(imp: &Imported) -> impl IntoView {
+    let unit = per(imp.unit);
+    let summary = imp.set.summary();
+    view! {
+        <div class="imported" aria-live="polite">
+            {(imp.skipped > 0)
+                .then(|| {
+                    view! {
+                        <div class="notice" role="status">
+                            <p>{format!("{} row(s) were skipped; the other {} were used.", imp.skipped, imp.rows)}</p>
+                            {row_errors(&imp.errors, imp.skipped)}
+                        </div>
+                    }
+                })}
+            <p>
+                {format!("Imported {} from {}.", plural(imp.rows, "row"), imp.label)}
+                {(imp.zero_offer_rows > 0).then(|| format!(" {} with 0 offers are not counted.", plural(imp.zero_offer_rows, "candidate")))}
+            </p>
+            {summary.map(|s| {
+                let rows = [
+                    ("Offers counted", s.total_offers.to_string()),
+                    ("Candidates with offers", s.candidates.to_string()),
+                    ("Offers per candidate", format!("{:.2}", s.offers_per_candidate)),
+                    ("Weighted mean", format!("{} {unit}", money(s.mean))),
+                    ("Minimum", format!("{} {unit}", money(s.min))),
+                    ("10th percentile", format!("{} {unit}", money(s.p10))),
+                    ("25th percentile", format!("{} {unit}", money(s.p25))),
+                    ("Median", format!("{} {unit}", money(s.median))),
+                    ("75th percentile", format!("{} {unit}", money(s.p75))),
+                    ("90th percentile", format!("{} {unit}", money(s.p90))),
+                    ("Maximum", format!("{} {unit}", money(s.max))),
+                ];
+                view! {
+                    <table class="data-table stats-table" data-testid="offer-stats">
+                        <caption>"Statistics of your offers (each candidate counted once per offer)"</caption>
+                        <tbody>
+                            {rows.into_iter().map(|(k, v)| view! { <tr><th scope="row">{k}</th><td>{v}</td></tr> }).collect_view()}
+                        </tbody>
+                    </table>
+                }
+            })}
+        </div>
+    }
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+fn mark(name: &str) {
+    if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = perf.mark(name);
+    }
 }

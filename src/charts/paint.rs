@@ -1,0 +1,261 @@
+//! A thin painter over a plotters drawing area: CSS-pixel coordinates in, device pixels out.
+
+use super::Rgb;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+/// A drawing failure, as text (the canvas or SVG backend said no).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("the chart could not be drawn: {0}")]
+pub struct ChartError(pub String);
+
+/// A hoverable region in CSS pixels and what its tooltip says.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    pub x0: f64,
+    pub y0: f64,
+    pub x1: f64,
+    pub y1: f64,
+    pub text: String,
+}
+
+impl Hit {
+    pub fn contains(&self, x: f64, y: f64) -> bool {
+        x >= self.x0 && x <= self.x1 && y >= self.y0 && y <= self.y1
+    }
+}
+
+/// The hit under a point; the smallest one wins, so markers drawn over bars stay reachable.
+pub fn hit_at(hits: &[Hit], x: f64, y: f64) -> Option<&Hit> {
+    hits.iter()
+        .filter(|h| h.contains(x, y))
+        .min_by(|a, b| area(a).total_cmp(&area(b)))
+}
+
+fn area(h: &Hit) -> f64 {
+    (h.x1 - h.x0) * (h.y1 - h.y0)
+}
+
+pub(crate) fn color(rgb: Rgb) -> RGBColor {
+    RGBColor(rgb.0, rgb.1, rgb.2)
+}
+
+pub(crate) struct Painter<'a, DB: DrawingBackend> {
+    area: &'a DrawingArea<DB, Shift>,
+    scale: f64,
+    pub hits: Vec<Hit>,
+}
+
+#[derive(Clone, Copy)]
+pub(crate) enum Align {
+    Left,
+    Center,
+    Right,
+}
+
+impl<'a, DB: DrawingBackend> Painter<'a, DB> {
+    pub fn new(area: &'a DrawingArea<DB, Shift>, scale: f64) -> Self {
+        let scale = if scale.is_finite() && scale > 0.0 {
+            scale
+        } else {
+            1.0
+        };
+        Painter {
+            area,
+            scale,
+            hits: Vec::new(),
+        }
+    }
+
+    /// Width and height of the drawing area in CSS pixels.
+    pub fn size(&self) -> (f64, f64) {
+        let (w, h) = self.area.dim_in_pixel();
+        (f64::from(w) / self.scale, f64::from(h) / self.scale)
+    }
+
+    fn px(&self, v: f64) -> i32 {
+        (v * self.scale).round() as i32
+    }
+
+    fn fail<E: std::fmt::Debug>(e: E) -> ChartError {
+        ChartError(format!("{e:?}"))
+    }
+
+    pub fn fill(&self, rgb: Rgb) -> Result<(), ChartError> {
+        self.area.fill(&color(rgb)).map_err(Self::fail)
+    }
+
+    pub fn rect(
+        &self,
+        x0: f64,
+        y0: f64,
+        x1: f64,
+        y1: f64,
+        rgb: Rgb,
+        alpha: f64,
+    ) -> Result<(), ChartError> {
+        let style = color(rgb).mix(alpha).filled();
+        self.area
+            .draw(&Rectangle::new(
+                [(self.px(x0), self.px(y0)), (self.px(x1), self.px(y1))],
+                style,
+            ))
+            .map_err(Self::fail)
+    }
+
+    pub fn outline(
+        &self,
+        x0: f64,
+        y0: f64,
+        x1: f64,
+        y1: f64,
+        rgb: Rgb,
+        width: f64,
+    ) -> Result<(), ChartError> {
+        let style = color(rgb).stroke_width(self.px(width).max(1) as u32);
+        self.area
+            .draw(&Rectangle::new(
+                [(self.px(x0), self.px(y0)), (self.px(x1), self.px(y1))],
+                style,
+            ))
+            .map_err(Self::fail)
+    }
+
+    pub fn line(&self, points: &[(f64, f64)], rgb: Rgb, width: f64) -> Result<(), ChartError> {
+        let style = color(rgb).stroke_width(self.px(width).max(1) as u32);
+        let points: Vec<(i32, i32)> = points
+            .iter()
+            .map(|&(x, y)| (self.px(x), self.px(y)))
+            .collect();
+        self.area
+            .draw(&PathElement::new(points, style))
+            .map_err(Self::fail)
+    }
+
+    /// A dashed vertical line from `y0` to `y1`.
+    pub fn dashed_vline(
+        &self,
+        x: f64,
+        y0: f64,
+        y1: f64,
+        rgb: Rgb,
+        width: f64,
+    ) -> Result<(), ChartError> {
+        let (dash, gap) = (5.0, 4.0);
+        let mut y = y0;
+        while y < y1 {
+            let end = (y + dash).min(y1);
+            self.line(&[(x, y), (x, end)], rgb, width)?;
+            y = end + gap;
+        }
+        Ok(())
+    }
+
+    pub fn circle(
+        &self,
+        x: f64,
+        y: f64,
+        radius: f64,
+        fill: Rgb,
+        stroke: Rgb,
+    ) -> Result<(), ChartError> {
+        let center = (self.px(x), self.px(y));
+        let r = self.px(radius).max(1);
+        self.area
+            .draw(&Circle::new(center, r, color(fill).filled()))
+            .map_err(Self::fail)?;
+        self.area
+            .draw(&Circle::new(
+                center,
+                r,
+                color(stroke).stroke_width(self.px(1.5).max(1) as u32),
+            ))
+            .map_err(Self::fail)
+    }
+
+    pub fn polygon(&self, points: &[(f64, f64)], rgb: Rgb) -> Result<(), ChartError> {
+        let points: Vec<(i32, i32)> = points
+            .iter()
+            .map(|&(x, y)| (self.px(x), self.px(y)))
+            .collect();
+        self.area
+            .draw(&Polygon::new(points, color(rgb).filled()))
+            .map_err(Self::fail)
+    }
+
+    /// A diamond centred on (x, y).
+    pub fn diamond(&self, x: f64, y: f64, r: f64, rgb: Rgb) -> Result<(), ChartError> {
+        self.polygon(&[(x, y - r), (x + r, y), (x, y + r), (x - r, y)], rgb)
+    }
+
+    pub fn text(
+        &self,
+        text: &str,
+        x: f64,
+        y: f64,
+        size: f64,
+        rgb: Rgb,
+        align: Align,
+    ) -> Result<(), ChartError> {
+        let h = match align {
+            Align::Left => HPos::Left,
+            Align::Center => HPos::Center,
+            Align::Right => HPos::Right,
+        };
+        let fill = color(rgb);
+        let style = TextStyle::from(("sans-serif", size * self.scale).into_font())
+            .color(&fill)
+            .pos(Pos::new(h, VPos::Center));
+        self.area
+            .draw_text(text, &style, (self.px(x), self.px(y)))
+            .map_err(Self::fail)
+    }
+
+    pub fn hit(&mut self, x0: f64, y0: f64, x1: f64, y1: f64, text: String) {
+        self.hits.push(Hit {
+            x0: x0.min(x1),
+            y0: y0.min(y1),
+            x1: x0.max(x1),
+            y1: y0.max(y1),
+            text,
+        });
+    }
+
+    pub fn present(&self) -> Result<(), ChartError> {
+        self.area.present().map_err(Self::fail)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn smallest_hit_wins() {
+        let big = Hit {
+            x0: 0.0,
+            y0: 0.0,
+            x1: 100.0,
+            y1: 20.0,
+            text: "bar".into(),
+        };
+        let small = Hit {
+            x0: 40.0,
+            y0: 5.0,
+            x1: 50.0,
+            y1: 15.0,
+            text: "marker".into(),
+        };
+        let hits = vec![big, small];
+        assert_eq!(
+            hit_at(&hits, 45.0, 10.0).map(|h| h.text.as_str()),
+            Some("marker")
+        );
+        assert_eq!(
+            hit_at(&hits, 10.0, 10.0).map(|h| h.text.as_str()),
+            Some("bar")
+        );
+        assert_eq!(hit_at(&hits, 200.0, 10.0), None);
+    }
+}

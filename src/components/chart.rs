@@ -1,0 +1,207 @@
+//! A chart on a canvas: sized for the device pixel ratio, redrawn when its inputs, the window
+//! size or the theme change, with an HTML tooltip (hovering never redraws), a text summary for
+//! screen readers, a "Table" view of the same numbers and a "CSV" download of them.
+
+use crate::charts::salary::Table;
+use crate::charts::{ChartError, ChartStyle, Hit, Theme};
+use crate::state::ThemeCtx;
+use leptos::html::Canvas;
+use leptos::prelude::*;
+use plotters::coord::Shift;
+use plotters::prelude::DrawingArea;
+use plotters_canvas::CanvasBackend;
+
+/// Draws into the canvas's drawing area; reads whatever signals the chart depends on.
+pub type DrawFn = dyn Fn(&DrawingArea<CanvasBackend, Shift>, ChartStyle) -> Result<Vec<Hit>, ChartError>
+    + Send
+    + Sync;
+
+#[component]
+pub fn ChartFrame(
+    /// Stable id (also the CSV file name and the `performance.mark` name).
+    id: &'static str,
+    title: String,
+    /// One or two sentences saying what the chart shows, for screen readers and as a caption.
+    #[prop(into)]
+    summary: Signal<String>,
+    /// CSS height in pixels.
+    #[prop(into)]
+    height: Signal<f64>,
+    #[prop(into)] table: Signal<Table>,
+    draw: Box<DrawFn>,
+    #[prop(optional)] children: Option<Children>,
+) -> impl IntoView {
+    let canvas = NodeRef::<Canvas>::new();
+    let hits = StoredValue::new(Vec::<Hit>::new());
+    let (tooltip, set_tooltip) = signal(None::<(f64, f64, String)>);
+    let (error, set_error) = signal(None::<String>);
+    let (show_table, set_show_table) = signal(false);
+    let theme = use_context::<ThemeCtx>().map(|t| t.0);
+    let resized = RwSignal::new(0u32);
+    let handle = window_event_listener(leptos::ev::resize, move |_| resized.update(|n| *n += 1));
+    on_cleanup(move || handle.remove());
+
+    Effect::new(move |_| {
+        resized.track();
+        let theme = theme.map(|t| t.get()).unwrap_or_default();
+        let css_height = height.get();
+        let Some(canvas) = canvas.get() else { return };
+        let ratio = web_sys::window()
+            .map_or(1.0, |w| w.device_pixel_ratio())
+            .max(1.0);
+        let css_width = f64::from(canvas.client_width()).max(280.0);
+        canvas.set_width((css_width * ratio).round() as u32);
+        canvas.set_height((css_height * ratio).round() as u32);
+        let _ =
+            web_sys::HtmlElement::style(&canvas).set_property("height", &format!("{css_height}px"));
+        let Some(backend) = CanvasBackend::with_canvas_object(canvas) else {
+            set_error.set(Some("This browser cannot draw on a canvas.".into()));
+            return;
+        };
+        let style = ChartStyle {
+            theme,
+            scale: ratio,
+        };
+        match draw(
+            &plotters::prelude::IntoDrawingArea::into_drawing_area(backend),
+            style,
+        ) {
+            Ok(new_hits) => {
+                hits.set_value(new_hits);
+                set_error.set(None);
+            }
+            Err(e) => set_error.set(Some(e.to_string())),
+        }
+        set_tooltip.set(None);
+        mark_drawn(id);
+    });
+
+    let on_point = move |x: f64, y: f64| {
+        let tip = hits.with_value(|hits| crate::charts::hit_at(hits, x, y).map(|h| h.text.clone()));
+        set_tooltip.set(tip.map(|text| (x, y, text)));
+    };
+    let summary_id = format!("{id}-summary");
+    let title_id = format!("{id}-title");
+    let labelled_by = title_id.clone();
+    let described_by = summary_id.clone();
+    let download = move |_| download_csv(id, &table.get_untracked().to_csv());
+
+    view! {
+        <figure class="chart" aria-labelledby=labelled_by>
+            <div class="chart-head">
+                <h3 id=title_id>{title}</h3>
+                <div class="chart-actions">
+                    <button
+                        type="button"
+                        class="button small"
+                        aria-expanded=move || show_table.get().to_string()
+                        aria-controls=format!("{id}-table")
+                        on:click=move |_| set_show_table.update(|v| *v = !*v)
+                    >
+                        {move || if show_table.get() { "Hide table" } else { "Table" }}
+                    </button>
+                    <button type="button" class="button small" on:click=download>
+                        "CSV"
+                    </button>
+                </div>
+            </div>
+            {children.map(|c| c())}
+            <div class="chart-canvas-wrap">
+                <canvas
+                    node_ref=canvas
+                    class="chart-canvas"
+                    role="img"
+                    aria-describedby=described_by
+                    on:pointermove=move |ev| on_point(f64::from(ev.offset_x()), f64::from(ev.offset_y()))
+                    on:pointerdown=move |ev| on_point(f64::from(ev.offset_x()), f64::from(ev.offset_y()))
+                    on:pointerleave=move |_| set_tooltip.set(None)
+                ></canvas>
+                {move || {
+                    tooltip
+                        .get()
+                        .map(|(x, y, text)| {
+                            view! {
+                                <div class="chart-tooltip" style:left=format!("{}px", x + 12.0) style:top=format!("{}px", y + 12.0)>
+                                    {text}
+                                </div>
+                            }
+                        })
+                }}
+            </div>
+            {move || error.get().map(|e| view! { <p class="chart-error" role="alert">{e}</p> })}
+            <figcaption id=summary_id class="chart-summary">
+                {move || summary.get()}
+            </figcaption>
+            <div id=format!("{id}-table") class="table-scroll" hidden=move || !show_table.get()>
+                {move || show_table.get().then(|| table_view(&table.get()))}
+            </div>
+        </figure>
+    }
+}
+
+fn table_view(table: &Table) -> impl IntoView {
+    view! {
+        <table class="data-table">
+            <thead>
+                <tr>{table.headers.iter().map(|h| view! { <th scope="col">{h.clone()}</th> }).collect_view()}</tr>
+            </thead>
+            <tbody>
+                {table
+                    .rows
+                    .iter()
+                    .map(|row| view! { <tr>{row.iter().map(|c| view! { <td>{c.clone()}</td> }).collect_view()}</tr> })
+                    .collect_view()}
+            </tbody>
+        </table>
+    }
+}
+
+/// `performance.mark("chart:<id>")` after each draw, read by the benchmark.
+fn mark_drawn(id: &str) {
+    if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = perf.mark(&format!("chart:{id}"));
+    }
+}
+
+/// Offers `text` as a download named `<name>.csv` (a Blob URL: nothing leaves the browser).
+pub fn download_csv(name: &str, text: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("text/csv;charset=utf-8");
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    if let Ok(anchor) = document.create_element("a") {
+        use wasm_bindgen::JsCast;
+        let anchor: web_sys::HtmlAnchorElement = anchor.unchecked_into();
+        anchor.set_href(&url);
+        anchor.set_download(&format!("{name}.csv"));
+        anchor.click();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// Light or dark from the page (the `data-theme` attribute, else the system preference).
+pub fn page_theme() -> Theme {
+    let Some(window) = web_sys::window() else {
+        return Theme::Light;
+    };
+    let explicit = window
+        .document()
+        .and_then(|d| d.document_element())
+        .and_then(|root| root.get_attribute("data-theme"));
+    match explicit.as_deref() {
+        Some("dark") => Theme::Dark,
+        Some("light") => Theme::Light,
+        _ => match window.match_media("(prefers-color-scheme: dark)") {
+            Ok(Some(query)) if query.matches() => Theme::Dark,
+            _ => Theme::Light,
+        },
+    }
+}

@@ -1,0 +1,269 @@
+//! Chart drawing, natively with plotters' SVGBackend: what is drawn, the hit boxes, the tables.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use backend_atlas::charts::salary::*;
+use backend_atlas::charts::{ChartStyle, Hit, Theme};
+use plotters::prelude::*;
+
+fn svg<F>(width: u32, height: u32, draw: F) -> (String, Vec<Hit>)
+where
+    F: FnOnce(&DrawingArea<SVGBackend<'_>, plotters::coord::Shift>) -> Vec<Hit>,
+{
+    let mut out = String::new();
+    let hits;
+    {
+        let area = SVGBackend::with_string(&mut out, (width, height)).into_drawing_area();
+        hits = draw(&area);
+    }
+    (out, hits)
+}
+
+fn range_chart() -> RangeChart {
+    RangeChart {
+        groups: vec![
+            RangeGroup {
+                label: "Junior".into(),
+                bars: vec![
+                    RangeBar {
+                        series: 0,
+                        source: "Upstaff".into(),
+                        source_label: "Junior FastApi Developer".into(),
+                        mark: Mark::Range {
+                            min: 50_000.0,
+                            max: 70_000.0,
+                        },
+                    },
+                    RangeBar {
+                        series: 1,
+                        source: "Hire page".into(),
+                        source_label: "Junior".into(),
+                        mark: Mark::Point { value: 50_000.0 },
+                    },
+                ],
+                consensus: Some(60_000.0),
+            },
+            RangeGroup {
+                label: "Lead".into(),
+                bars: vec![RangeBar {
+                    series: 0,
+                    source: "Upstaff".into(),
+                    source_label: "Expert/Team Lead".into(),
+                    mark: Mark::Open {
+                        min: 130_000.0,
+                        stated_top: None,
+                    },
+                }],
+                consensus: None,
+            },
+        ],
+        marker: Some(65_000.0),
+        per: "a year",
+    }
+}
+
+#[test]
+fn range_chart_draws_every_bar_label_and_marker() {
+    let chart = range_chart();
+    let (out, hits) = svg(640, chart.height() as u32, |area| {
+        draw_ranges(area, &chart, ChartStyle::default()).unwrap()
+    });
+    for text in ["Junior", "Lead", "$0", "USD a year", "You: $65,000"] {
+        assert!(out.contains(text), "svg lacks {text}");
+    }
+    // Range and open bar + point + consensus + you marker.
+    assert_eq!(hits.len(), 5, "{hits:#?}");
+    let open = hits
+        .iter()
+        .find(|h| h.text.contains("Expert/Team Lead"))
+        .unwrap();
+    assert!(
+        open.text.contains("$130,000+ (no upper bound)"),
+        "{}",
+        open.text
+    );
+    assert!(hits
+        .iter()
+        .any(|h| h.text.starts_with("Junior consensus: $60,000 a year")));
+    assert!(hits.iter().any(|h| h.text.contains("(single average)")));
+    // The open bar reaches further right than the closed one: it has no upper bound.
+    let closed = hits
+        .iter()
+        .find(|h| h.text.contains("Junior FastApi Developer"))
+        .unwrap();
+    assert!(open.x1 > closed.x1);
+}
+
+#[test]
+fn range_chart_scales_to_device_pixels_but_reports_css_pixels() {
+    let chart = range_chart();
+    let height = chart.height();
+    let (out1, hits1) = svg(640, height as u32, |a| {
+        draw_ranges(a, &chart, ChartStyle::default()).unwrap()
+    });
+    let style = ChartStyle {
+        theme: Theme::Dark,
+        scale: 2.0,
+    };
+    let (out2, hits2) = svg(1280, (height * 2.0) as u32, |a| {
+        draw_ranges(a, &chart, style).unwrap()
+    });
+    let font_size = |svg: &str| -> f64 {
+        let at = svg.find("font-size=\"").unwrap() + "font-size=\"".len();
+        svg[at..].split('"').next().unwrap().parse().unwrap()
+    };
+    assert!(
+        (font_size(&out2) / font_size(&out1) - 2.0).abs() < 0.01,
+        "fonts scale with the device pixel ratio"
+    );
+    for (a, b) in hits1.iter().zip(&hits2) {
+        assert!(
+            (a.x0 - b.x0).abs() < 1.0 && (a.y0 - b.y0).abs() < 1.0,
+            "{a:?} vs {b:?}"
+        );
+    }
+}
+
+#[test]
+fn range_table_and_csv_match_the_chart() {
+    let table = range_chart().table();
+    assert_eq!(table.rows.len(), 4); // two bars, consensus, one open bar
+    assert_eq!(
+        table.rows[0],
+        [
+            "Junior",
+            "Upstaff",
+            "Junior FastApi Developer",
+            "$50,000",
+            "$70,000",
+            "range",
+            "a year"
+        ]
+    );
+    assert_eq!(table.rows[3][4], "none (open)");
+    let csv = table.to_csv();
+    assert!(csv.starts_with("Level,Source,Source's label,Min (USD),Max (USD),Kind,Period\r\n"));
+    assert!(
+        csv.contains("\"$50,000\""),
+        "values with commas are quoted: {csv}"
+    );
+    assert_eq!(csv.lines().count(), 5);
+}
+
+#[test]
+fn years_chart_draws_bands_and_open_ends() {
+    let chart = YearsChart {
+        bands: vec![
+            YearsBand {
+                series: 0,
+                source: "Upstaff".into(),
+                source_label: "Junior".into(),
+                years: (0.0, Some(2.0)),
+                mark: Mark::Range {
+                    min: 50_000.0,
+                    max: 70_000.0,
+                },
+            },
+            YearsBand {
+                series: 2,
+                source: "Roadmap".into(),
+                source_label: "Principal".into(),
+                years: (8.0, None),
+                mark: Mark::Open {
+                    min: 170_000.0,
+                    stated_top: Some(220_000.0),
+                },
+            },
+            YearsBand {
+                series: 1,
+                source: "Hire page".into(),
+                source_label: "Senior".into(),
+                years: (5.0, Some(8.0)),
+                mark: Mark::Point { value: 90_000.0 },
+            },
+        ],
+        marker: None,
+        per: "a year",
+    };
+    let (out, hits) = svg(640, YearsChart::HEIGHT as u32, |a| {
+        draw_years(a, &chart, ChartStyle::default()).unwrap()
+    });
+    assert!(out.contains("Years of experience"));
+    assert_eq!(hits.len(), 3);
+    assert!(
+        hits[1].text.contains("8+ years") && hits[1].text.contains("$220,000+"),
+        "{}",
+        hits[1].text
+    );
+    assert_eq!(chart.table().rows[1][2], "8+");
+}
+
+#[test]
+fn histogram_marks_percentiles_and_handles_no_data() {
+    let chart = HistogramChart {
+        buckets: vec![
+            (5000.0, 5500.0, 3),
+            (5500.0, 6000.0, 0),
+            (6000.0, 6500.0, 7),
+        ],
+        markers: vec![("Median".into(), 6100.0), ("You".into(), 5200.0)],
+        per: "a month",
+        series: 0,
+    };
+    let (out, hits) = svg(600, HistogramChart::HEIGHT as u32, |a| {
+        draw_histogram(a, &chart, ChartStyle::default()).unwrap()
+    });
+    assert!(
+        out.contains("$5k+") && out.contains("Median $6.1k"),
+        "{out}"
+    );
+    assert_eq!(hits.len(), 5, "three buckets and two markers");
+    assert!(hits[0].text.contains("$5,000 – under $5,500: 3 offer(s)"));
+    let table = chart.table();
+    assert_eq!(table.rows[2], ["$6,000 – under $6,500", "7", "a month"]);
+
+    let empty = HistogramChart {
+        buckets: vec![],
+        markers: vec![],
+        per: "a month",
+        series: 0,
+    };
+    let (out, hits) = svg(600, 280, |a| {
+        draw_histogram(a, &empty, ChartStyle::default()).unwrap()
+    });
+    assert!(out.contains("No offers to show yet."));
+    assert!(hits.is_empty());
+}
+
+#[test]
+fn averages_chart_labels_values_with_unit_and_source() {
+    let chart = BarsChart {
+        bars: vec![
+            (
+                "Back-end developers".into(),
+                90_652.0,
+                2,
+                "PayScale via article".into(),
+            ),
+            (
+                "Front-end developers".into(),
+                80_796.0,
+                2,
+                "PayScale via article".into(),
+            ),
+        ],
+        marker: None,
+        per: "a year",
+    };
+    let (out, hits) = svg(600, chart.height() as u32, |a| {
+        draw_bars(a, &chart, ChartStyle::default()).unwrap()
+    });
+    assert!(out.contains("$90,652") && out.contains("$80,796"));
+    assert_eq!(
+        hits[0].text,
+        "Back-end developers: $90,652 a year (PayScale via article)"
+    );
+    assert!(
+        hits[0].x1 > hits[1].x1,
+        "the larger average draws the longer bar"
+    );
+}
