@@ -110,3 +110,104 @@ async fn app_shows_navigation_and_a_data_error_when_the_dataset_is_missing() {
             .contains("could not be loaded"));
     }
 }
+
+/// Mounts `view` inside a router at `url` (same origin as the test runner's page).
+fn at_url(url: &str) {
+    web_sys::window()
+        .unwrap()
+        .history()
+        .unwrap()
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url))
+        .unwrap();
+}
+
+fn real_dataset() -> std::sync::Arc<backend_atlas::data::Dataset> {
+    std::sync::Arc::new(
+        backend_atlas::data::parse(include_str!("../public/data/atlas.json")).unwrap(),
+    )
+}
+
+#[wasm_bindgen_test]
+async fn salaries_page_reads_the_url_and_the_legend_writes_it() {
+    use backend_atlas::pages::salaries::Salaries;
+    use backend_atlas::state::{DatasetCtx, LoadState};
+    use leptos_router::components::{Route, Router, Routes};
+    use leptos_router::path;
+
+    at_url("/salaries?levels=junior,senior&salary=65000");
+    let dataset = real_dataset();
+    let root = container();
+    let handle = leptos::mount::mount_to(root.clone(), move || {
+        let (state, _) = signal(LoadState::Ready(dataset.clone()));
+        provide_context(DatasetCtx(state));
+        view! {
+            <Router>
+                <Routes fallback=|| "not found">
+                    <Route path=path!("/salaries") view=Salaries />
+                </Routes>
+            </Router>
+        }
+    });
+    settle(200).await;
+
+    let checked: Vec<String> = {
+        let inputs = root.query_selector_all("input[name='levels']").unwrap();
+        (0..inputs.length())
+            .map(|i| {
+                inputs
+                    .item(i)
+                    .unwrap()
+                    .unchecked_into::<web_sys::HtmlInputElement>()
+            })
+            .filter(|input| input.checked())
+            .map(|input| input.value())
+            .collect()
+    };
+    assert_eq!(checked, ["junior", "senior"]);
+    // Junior and senior from the three sources with salary bands.
+    assert_eq!(
+        root.query_selector_all(".standing tbody tr")
+            .unwrap()
+            .length(),
+        6
+    );
+    // The redraw effect ran: the canvas has a backing store sized from its CSS width.
+    let canvas: web_sys::HtmlCanvasElement = root
+        .query_selector("canvas")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert!(canvas.width() >= 280, "canvas width {}", canvas.width());
+
+    let legend = root.query_selector_all(".legend-item").unwrap();
+    let hire = (0..legend.length())
+        .map(|i| {
+            legend
+                .item(i)
+                .unwrap()
+                .unchecked_into::<web_sys::HtmlElement>()
+        })
+        .find(|b| {
+            b.text_content()
+                .unwrap()
+                .contains("Hire a backend developer page")
+        })
+        .expect("legend entry");
+    assert_eq!(hire.get_attribute("aria-pressed").as_deref(), Some("true"));
+    hire.click();
+    settle(100).await;
+    let search = web_sys::window().unwrap().location().search().unwrap();
+    assert!(
+        search.contains("sources=backend-role-roadmap,upstaff-fastapi-2024"),
+        "{search}"
+    );
+    assert_eq!(hire.get_attribute("aria-pressed").as_deref(), Some("false"));
+    assert_eq!(
+        root.query_selector_all(".standing tbody tr")
+            .unwrap()
+            .length(),
+        4
+    );
+    drop(handle);
+    at_url("/");
+}

@@ -2,6 +2,9 @@
 // import with independently computed statistics, broken CSVs, and chart table views.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { setupHarness, newPage, gotoApp, expectCleanConsole, waitUntil } from './harness.mjs';
 
 setupHarness();
@@ -186,5 +189,28 @@ test('copy link puts the current URL on the clipboard', async () => {
   await page.getByRole('button', { name: 'Copy link' }).click();
   await page.getByText('Link copied.').waitFor();
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), page.url());
+  await expectCleanConsole(page);
+});
+
+test('file import: a CSV file works, a binary or oversized file is refused and nothing changes', async () => {
+  const page = await newPage();
+  await gotoApp(page, 'salaries');
+  const input = page.locator('input[type="file"]');
+  await input.setInputFiles({ name: 'offers.csv', mimeType: 'text/csv', buffer: Buffer.from('salary;offers\n5000;2\n7000;1\n') });
+  const stats = page.locator('[data-testid="offer-stats"]');
+  await stats.waitFor();
+  assert.match(await page.locator('.imported').innerText(), /Imported 2 rows from file “offers.csv”/);
+  const before = await stats.innerText();
+  await input.setInputFiles({ name: 'photo.csv', mimeType: 'text/csv', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x0d, 0x0a]) });
+  await page.locator('.import-error').waitFor();
+  assert.match(await page.locator('.import-error').innerText(), /not a text \(CSV\) file/);
+  assert.equal(await stats.innerText(), before);
+  // Playwright passes large files by path; the app refuses it by size before reading it.
+  const huge = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-')), 'huge.csv');
+  fs.writeFileSync(huge, Buffer.alloc(50 * 1024 * 1024 + 1, 0x31));
+  await input.setInputFiles(huge);
+  fs.rmSync(path.dirname(huge), { recursive: true });
+  await page.locator('.import-error', { hasText: /at most 50 MB can be imported/ }).waitFor();
+  assert.equal(await stats.innerText(), before);
   await expectCleanConsole(page);
 });
