@@ -12,8 +12,9 @@ pub fn install() {
     }));
 }
 
-/// Best effort: if any DOM call fails there is nothing better to do than the console message.
-fn show(message: &str) {
+/// Puts the report at the top of the page. Best effort: if a DOM call fails there is nothing
+/// better to do than the console message the hook already wrote.
+pub fn show(message: &str) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };

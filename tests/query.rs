@@ -2,6 +2,9 @@
 //! Native tests of the URL state: the shared query helpers and the Salaries page's parameters
 //! (round trips, defaults left out, normalised order, hostile input never panics).
 
+mod common;
+use common::Rng;
+
 use backend_atlas::data::{Level, Period};
 use backend_atlas::query::salaries::MAX_SALARY;
 use backend_atlas::query::{encode_component, parse_pairs, Notice, SalariesQuery, MAX_VALUE_LEN};
@@ -170,19 +173,6 @@ fn all_parameters_in_a_stable_order() {
     );
     assert_eq!(shuffled, back);
     assert_eq!(shuffled.to_query(), text);
-}
-
-/// SplitMix64: deterministic, no crate needed.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
 }
 
 #[test]

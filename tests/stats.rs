@@ -2,6 +2,9 @@
 //! Native tests of `stats`: offer-weighted percentiles against a naive expanded-list reference,
 //! histograms and their labels, and the cross-source consensus on the real dataset.
 
+mod common;
+use common::Rng;
+
 use backend_atlas::data::{self, Dataset, Level, Period, SalaryBand, SalaryFigure, YearsRange};
 use backend_atlas::stats::{
     bucket_label, consensus_by_level, monthly_to_yearly, yearly_to_monthly, Bucket, Offer,
@@ -225,27 +228,6 @@ fn percentile_clamps_p_and_rejects_nan() {
     assert_eq!(offers.percentile_rank(f64::NAN), None);
 }
 
-/// A tiny deterministic PRNG (SplitMix64), so the random tests need no crate.
-struct SplitMix(u64);
-
-impl SplitMix {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-
-    fn unit(&mut self) -> f64 {
-        (self.next() >> 11) as f64 / (1u64 << 53) as f64
-    }
-}
-
 /// numpy's default ("linear") percentile on the expanded list.
 fn naive_percentile(sorted: &[f64], p: f64) -> f64 {
     let h = (sorted.len() - 1) as f64 * p;
@@ -262,15 +244,15 @@ fn naive_rank(sorted: &[f64], x: f64) -> f64 {
 
 #[test]
 fn percentiles_match_the_expanded_list_on_random_inputs() {
-    let mut rng = SplitMix(0x5EED);
+    let mut rng = Rng(0x5EED);
     for case in 0..2000 {
-        let n_rows = rng.below(12) as usize;
+        let n_rows = rng.below(12);
         let rows: Vec<(f64, u64)> = (0..n_rows)
             .map(|_| {
                 // Few distinct values, so ties are common; weights include 0.
                 let salary =
                     250.0 * (rng.below(40) as f64) + if rng.below(4) == 0 { 0.5 } else { 0.0 };
-                (salary, rng.below(6))
+                (salary, rng.below(6) as u64)
             })
             .collect();
         let offers = set(&rows);

@@ -7,6 +7,9 @@
 //! [`MAX_VALUE_LEN`] characters are ignored with a notice; notices quote values as plain text
 //! cut to [`SHOWN_CHARS`] characters (the UI renders them as text, never as HTML).
 
+pub mod frameworks;
+pub mod hiring;
+pub mod roadmap;
 pub mod salaries;
 
 pub use salaries::SalariesQuery;
