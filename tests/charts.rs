@@ -267,3 +267,46 @@ fn averages_chart_labels_values_with_unit_and_source() {
         "the larger average draws the longer bar"
     );
 }
+
+#[test]
+fn timeline_places_points_in_year_order_with_tooltips() {
+    use backend_atlas::charts::timeline::*;
+    let point = |name: &str, year: u16| TimelinePoint {
+        name: name.into(),
+        year,
+        kind: "framework",
+        creator: Some("someone".into()),
+        series: 1,
+        source: "Hire page".into(),
+    };
+    let chart = TimelineChart {
+        points: vec![
+            point("Python", 1991),
+            point("Rails", 2004),
+            point("FastAPI", 2018),
+        ],
+    };
+    let (out, hits) = svg(800, TimelineChart::HEIGHT as u32, |a| {
+        draw_timeline(a, &chart, ChartStyle::default()).unwrap()
+    });
+    assert!(out.contains("Python 1991") && out.contains("FastAPI 2018"));
+    assert_eq!(hits.len(), 3);
+    assert!(
+        hits[0].x0 < hits[1].x0 && hits[1].x0 < hits[2].x0,
+        "left to right by year"
+    );
+    assert_eq!(
+        hits[2].text,
+        "FastAPI (framework): first released 2018, by someone. Source: Hire page"
+    );
+    assert_eq!(
+        chart.table().rows[1],
+        ["Rails", "framework", "2004", "someone", "Hire page"]
+    );
+
+    let (out, hits) = svg(800, 220, |a| {
+        draw_timeline(a, &TimelineChart { points: vec![] }, ChartStyle::default()).unwrap()
+    });
+    assert!(out.contains("No release years in the sources."));
+    assert!(hits.is_empty());
+}

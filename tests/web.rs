@@ -127,14 +127,19 @@ fn real_dataset() -> std::sync::Arc<backend_atlas::data::Dataset> {
     )
 }
 
-#[wasm_bindgen_test]
-async fn salaries_page_reads_the_url_and_the_legend_writes_it() {
-    use backend_atlas::pages::salaries::Salaries;
+/// Mounts one page at `url` inside a router, with the real dataset already loaded.
+async fn mount_page<V: IntoView + 'static>(
+    url: &str,
+    page: fn() -> V,
+) -> (
+    web_sys::HtmlElement,
+    leptos::mount::UnmountHandle<impl leptos::tachys::view::Mountable>,
+) {
     use backend_atlas::state::{DatasetCtx, LoadState};
     use leptos_router::components::{Route, Router, Routes};
     use leptos_router::path;
 
-    at_url("/salaries?levels=junior,senior&salary=65000");
+    at_url(url);
     let dataset = real_dataset();
     let root = container();
     let handle = leptos::mount::mount_to(root.clone(), move || {
@@ -143,12 +148,34 @@ async fn salaries_page_reads_the_url_and_the_legend_writes_it() {
         view! {
             <Router>
                 <Routes fallback=|| "not found">
-                    <Route path=path!("/salaries") view=Salaries />
+                    <Route path=path!("/salaries") view=page />
+                    <Route path=path!("/frameworks") view=page />
                 </Routes>
             </Router>
         }
     });
     settle(200).await;
+    (root, handle)
+}
+
+fn texts(root: &web_sys::HtmlElement, selector: &str) -> Vec<String> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length())
+        .map(|i| {
+            list.item(i)
+                .unwrap()
+                .text_content()
+                .unwrap()
+                .trim()
+                .to_owned()
+        })
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn salaries_page_reads_the_url_and_the_legend_writes_it() {
+    use backend_atlas::pages::salaries::Salaries;
+    let (root, handle) = mount_page("/salaries?levels=junior,senior&salary=65000", Salaries).await;
 
     let checked: Vec<String> = {
         let inputs = root.query_selector_all("input[name='levels']").unwrap();
@@ -231,4 +258,70 @@ fn panic_report_is_a_readable_panel_with_a_reload_link() {
     assert_eq!(reload.text_content().as_deref(), Some("Reload the page"));
     assert!(reload.get_attribute("href").unwrap().starts_with("http"));
     panel.remove();
+}
+
+#[wasm_bindgen_test]
+async fn comparison_table_has_a_column_per_framework_and_marks_differences() {
+    use backend_atlas::pages::frameworks::Frameworks;
+    let (root, handle) = mount_page("/frameworks?compare=fastapi,flask", Frameworks).await;
+    assert_eq!(
+        texts(&root, ".compare-table thead th")[1..],
+        ["FastAPI", "Flask"]
+    );
+    let async_row = root
+        .query_selector(".compare-table tr[data-row='async']")
+        .unwrap()
+        .unwrap();
+    assert!(async_row.class_list().contains("differs"));
+    let language_row = root
+        .query_selector(".compare-table tr[data-row='language']")
+        .unwrap()
+        .unwrap();
+    assert!(
+        !language_row.class_list().contains("differs"),
+        "both are Python"
+    );
+    // Un-picking Flask leaves one framework: the table gives way to a hint.
+    let flask = root
+        .query_selector("#framework-flask button[aria-pressed='true']")
+        .unwrap()
+        .unwrap();
+    flask.unchecked_ref::<web_sys::HtmlElement>().click();
+    settle(100).await;
+    assert!(root.query_selector(".compare-table").unwrap().is_none());
+    assert!(web_sys::window()
+        .unwrap()
+        .location()
+        .search()
+        .unwrap()
+        .contains("compare=fastapi"));
+    drop(handle);
+    at_url("/");
+}
+
+#[wasm_bindgen_test]
+async fn chooser_answers_change_the_recommendation_and_the_url() {
+    use backend_atlas::pages::frameworks::Frameworks;
+    let (root, handle) = mount_page("/frameworks?q1=fullstack_admin", Frameworks).await;
+    assert!(texts(&root, ".recommendation h3")[0].contains("Django"));
+    let apis: web_sys::HtmlInputElement = root
+        .query_selector("input[name='q1'][value='apis']")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    apis.click();
+    settle(100).await;
+    let heading = &texts(&root, ".recommendation h3")[0];
+    assert!(heading.contains("FastAPI"), "{heading}");
+    assert!(texts(&root, ".recommendation .quotes li")
+        .iter()
+        .any(|q| q.contains("APIs only")));
+    assert!(web_sys::window()
+        .unwrap()
+        .location()
+        .search()
+        .unwrap()
+        .contains("q1=apis"));
+    drop(handle);
+    at_url("/");
 }

@@ -8,6 +8,7 @@
 pub mod axis;
 mod paint;
 pub mod salary;
+pub mod timeline;
 
 pub use paint::{hit_at, ChartError, Hit};
 

@@ -7,3 +7,4 @@ pub mod footer;
 pub mod header;
 pub mod page;
 pub mod source_ref;
+pub mod url_state;

@@ -1,14 +1,528 @@
-//! The Frameworks page (`/frameworks`).
+//! The Frameworks page (`/frameworks`): every framework the sources name as a card, filters and
+//! sorting, a side-by-side comparison of 2 to 4, the "which should I choose?" chooser, the
+//! first-release timeline and FastAPI's own section. State lives in the URL.
 
+use crate::charts::timeline::{draw_timeline, TimelineChart, TimelinePoint};
+use crate::components::chart::ChartFrame;
+use crate::components::data_view::WithDataset;
 use crate::components::page::Page;
+use crate::components::source_ref::SourceRef;
+use crate::components::url_state::{Notices, UrlState};
+use crate::data::{Claim, Dataset, Framework, FrameworkKind};
+use crate::frameworks::{self as fw, SortKey, NOT_STATED};
+use crate::query::frameworks::{FrameworksQuery, MAX_COMPARE};
+use crate::salaries::series_index;
 use leptos::prelude::*;
+use std::sync::Arc;
 
 #[component]
 pub fn Frameworks() -> impl IntoView {
     view! {
         <Page path="/frameworks">
-            <p class="lead">"FastAPI, Flask, Django, Sanic, Express.js, Spring Boot and the rest, side by side."</p>
+            <p class="lead">
+                "FastAPI, Flask, Django, Sanic, Express.js, Spring Boot and the rest, as the sources describe them. "
+                "Filter, compare two to four side by side, or answer four questions for a recommendation quoted from the sources."
+            </p>
+            <WithDataset render=frameworks_view />
         </Page>
     }
     .into_any()
+}
+
+type State = UrlState<FrameworksQuery>;
+
+fn frameworks_view(dataset: Arc<Dataset>) -> impl IntoView {
+    let d = dataset.clone();
+    let url: State = UrlState::new(
+        move |search| FrameworksQuery::parse(search, &d.frameworks),
+        |q| q.to_query(),
+    );
+    let d = dataset.clone();
+    let timeline = Memo::new(move |_| timeline_chart(&d));
+    let timeline_summary = Signal::derive(move || {
+        let points = timeline.get().points;
+        let first = points
+            .first()
+            .map(|p| format!("{} {}", p.name, p.year))
+            .unwrap_or_default();
+        let last = points
+            .last()
+            .map(|p| format!("{} {}", p.name, p.year))
+            .unwrap_or_default();
+        format!(
+            "{} first releases the sources date, from {first} to {last}.",
+            points.len()
+        )
+    });
+    let undated: Vec<String> = dataset
+        .frameworks
+        .iter()
+        .filter(|f| f.first_release.is_none())
+        .map(|f| f.name.clone())
+        .collect();
+
+    view! {
+        <Notices notices=url.notices />
+        <Filters url=url dataset=dataset.clone() />
+        <Comparison url=url dataset=dataset.clone() />
+        <Cards url=url dataset=dataset.clone() />
+        <Chooser url=url dataset=dataset.clone() />
+        <section class="section" aria-labelledby="timeline-heading">
+            <h2 id="timeline-heading">"When they appeared"</h2>
+            <ChartFrame
+                id="framework-timeline"
+                title="First release years".into()
+                summary=timeline_summary
+                height=TimelineChart::HEIGHT
+                table=Signal::derive(move || timeline.get().table())
+                draw=Box::new(move |area, style| draw_timeline(area, &timeline.get(), style))
+            />
+            <p class="muted">{format!("Release year not stated in the sources: {}.", undated.join(", "))}</p>
+        </section>
+        <FastApiSection dataset=dataset.clone() />
+    }
+}
+
+fn timeline_chart(dataset: &Dataset) -> TimelineChart {
+    let points = fw::timeline(&dataset.frameworks, &dataset.technologies)
+        .into_iter()
+        .map(|e| TimelinePoint {
+            kind: match e.kind {
+                fw::TimelineKind::Framework => "framework",
+                fw::TimelineKind::Runtime => "runtime",
+                fw::TimelineKind::Technology => "language / platform",
+            },
+            series: series_index(dataset, &e.source),
+            source: dataset
+                .sources
+                .iter()
+                .find(|s| s.id == e.source)
+                .map_or(e.source.clone(), |s| s.label()),
+            name: e.name,
+            year: e.year,
+            creator: e.creator,
+        })
+        .collect();
+    TimelineChart { points }
+}
+
+#[component]
+fn Filters(url: State, dataset: Arc<Dataset>) -> impl IntoView {
+    let query = url.query;
+    let languages = fw::languages(&dataset.frameworks);
+    view! {
+        <form class="filters card" on:submit=|ev| ev.prevent_default() aria-label="Framework filters">
+            <label class="field">
+                <span>"Language"</span>
+                <select
+                    name="lang"
+                    on:change=move |ev| {
+                        let value = event_target_value(&ev);
+                        url.update(|q| q.lang = (!value.is_empty()).then_some(value));
+                    }
+                >
+                    <option value="" selected=move || query.get().lang.is_none()>"All languages"</option>
+                    {languages
+                        .into_iter()
+                        .map(|(id, label)| {
+                            let selected_id = id.clone();
+                            view! {
+                                <option value=id selected=move || query.get().lang.as_deref() == Some(selected_id.as_str())>
+                                    {label}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+            </label>
+            <label class="field">
+                <span>"Async support (per the sources)"</span>
+                <select
+                    name="async"
+                    on:change=move |ev| {
+                        let value = event_target_value(&ev);
+                        url.update(|q| q.async_support = fw::async_from_id(&value));
+                    }
+                >
+                    <option value="" selected=move || query.get().async_support.is_none()>"Any"</option>
+                    {fw::ASYNC_ALL
+                        .into_iter()
+                        .map(|a| {
+                            view! {
+                                <option value=fw::async_id(a) selected=move || query.get().async_support == Some(a)>
+                                    {fw::async_label(a)}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+            </label>
+            <label class="field">
+                <span>"Sort by"</span>
+                <select
+                    name="sort"
+                    on:change=move |ev| {
+                        let value = event_target_value(&ev);
+                        url.update(|q| q.sort = SortKey::from_id(&value).unwrap_or_default());
+                    }
+                >
+                    {SortKey::ALL
+                        .into_iter()
+                        .map(|k| view! { <option value=k.id() selected=move || query.get().sort == k>{k.label()}</option> })
+                        .collect_view()}
+                </select>
+            </label>
+        </form>
+    }
+}
+
+#[component]
+fn Cards(url: State, dataset: Arc<Dataset>) -> impl IntoView {
+    let query = url.query;
+    move || {
+        let q = query.get();
+        let cards = fw::visible(&dataset.frameworks, &q);
+        let count = cards.len();
+        let views = cards
+            .into_iter()
+            .map(|f| card(url, &dataset, f))
+            .collect_view();
+        view! {
+            <section class="section" aria-labelledby="cards-heading">
+                <h2 id="cards-heading">{format!("{count} of {} frameworks and runtimes", dataset.frameworks.len())}</h2>
+                {(count == 0).then(|| view! { <p class="muted">"No framework matches these filters."</p> })}
+                <div class="card-grid">{views}</div>
+            </section>
+        }
+    }
+}
+
+fn card(url: State, dataset: &Arc<Dataset>, f: &Framework) -> impl IntoView {
+    let query = url.query;
+    let id = f.id.clone();
+    let id_pressed = f.id.clone();
+    let id_disabled = f.id.clone();
+    let year = f
+        .first_release
+        .map_or_else(|| NOT_STATED.to_owned(), |y| y.to_string());
+    let creator = f.creator.clone().unwrap_or_else(|| NOT_STATED.to_owned());
+    let kind = match f.kind {
+        FrameworkKind::Framework => "Framework",
+        FrameworkKind::Runtime => "Runtime",
+    };
+    let async_note = f.async_note.as_ref().map(|c| c.text.clone());
+    view! {
+        <article class="card framework-card" id=format!("framework-{}", f.id) tabindex="-1">
+            <header class="framework-head">
+                <h3>{f.name.clone()}</h3>
+                <span class="badge">{kind}</span>
+            </header>
+            <p>{f.summary.text.clone()}</p>
+            <dl class="facts">
+                <div><dt>"Language"</dt><dd>{f.language.clone()}</dd></div>
+                <div><dt>"First release"</dt><dd>{year}</dd></div>
+                <div><dt>"Creator"</dt><dd>{creator}</dd></div>
+                <div>
+                    <dt>"Async"</dt>
+                    <dd>{fw::async_label(f.async_support)} {async_note.map(|n| view! { <span class="muted">{format!(" — “{n}”")}</span> })}</dd>
+                </div>
+            </dl>
+            {claim_list("Pros", &f.pros, "The sources list no pros.")}
+            {claim_list("Cons", &f.cons, "The sources list no cons.")}
+            {claim_list("Use it when", &f.use_when, "The sources give no “use it when” guidance.")}
+            {f.hello_world.as_ref().map(|code| code_block(&format!("{} hello world", f.name), &code.code))}
+            <div class="card-foot">
+                <button
+                    type="button"
+                    class="button small"
+                    aria-pressed=move || query.get().is_compared(&id_pressed).to_string()
+                    disabled=move || {
+                        let q = query.get();
+                        !q.is_compared(&id_disabled) && q.compare.len() >= MAX_COMPARE
+                    }
+                    on:click=move |_| {
+                        url.update(|q| {
+                            q.toggle_compare(&id);
+                        })
+                    }
+                >
+                    "Compare"
+                </button>
+                <SourceRef dataset=dataset.clone() id=f.summary.source.clone() />
+            </div>
+        </article>
+    }
+}
+
+fn claim_list(title: &'static str, claims: &[Claim], empty: &'static str) -> impl IntoView {
+    view! {
+        <h4>{title}</h4>
+        {if claims.is_empty() {
+            view! { <p class="muted">{empty}</p> }.into_any()
+        } else {
+            view! { <ul>{claims.iter().map(|c| view! { <li>{c.text.clone()}</li> }).collect_view()}</ul> }.into_any()
+        }}
+    }
+}
+
+/// A code sample with a Copy button (the clipboard call happens only on click).
+fn code_block(label: &str, code: &str) -> impl IntoView {
+    let (status, set_status) = signal(None::<&'static str>);
+    let text = code.to_owned();
+    let copy = move |_| {
+        let Some(clipboard) = web_sys::window().map(|w| w.navigator().clipboard()) else {
+            return;
+        };
+        let promise = clipboard.write_text(&text);
+        leptos::task::spawn_local(async move {
+            let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+            set_status.set(Some(if ok {
+                "Copied."
+            } else {
+                "Could not copy; select the code instead."
+            }));
+        });
+    };
+    view! {
+        <details class="code">
+            <summary>{label.to_owned()}</summary>
+            <pre><code>{code.to_owned()}</code></pre>
+            <button type="button" class="button small" on:click=copy>"Copy"</button>
+            <span role="status" class="muted">{move || status.get()}</span>
+        </details>
+    }
+}
+
+#[component]
+fn Comparison(url: State, dataset: Arc<Dataset>) -> impl IntoView {
+    let query = url.query;
+    move || {
+        let q = query.get();
+        let picked = fw::compared(&dataset.frameworks, &q);
+        if picked.is_empty() {
+            return view! {
+                <p class="muted compare-hint">"Press “Compare” on two to four cards to see them side by side."</p>
+            }
+            .into_any();
+        }
+        if picked.len() < 2 {
+            return view! {
+                <p class="notice compare-hint" role="status">
+                    {format!("{} picked: choose at least one more framework to compare.", picked[0].name)}
+                </p>
+            }
+            .into_any();
+        }
+        let rows = fw::compare_rows(&picked);
+        let names: Vec<String> = picked.iter().map(|f| f.name.clone()).collect();
+        view! {
+            <section class="section" aria-labelledby="compare-heading">
+                <h2 id="compare-heading">{format!("Comparing {}", names.join(", "))}</h2>
+                <p class="muted">"Rows where they differ are highlighted."</p>
+                <div class="table-scroll">
+                    <table class="data-table compare-table">
+                        <thead>
+                            <tr>
+                                <th scope="col"><span class="visually-hidden">"Aspect"</span></th>
+                                {names.into_iter().map(|n| view! { <th scope="col">{n}</th> }).collect_view()}
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {rows
+                                .into_iter()
+                                .map(|row| {
+                                    let code = row.key == "code";
+                                    view! {
+                                        <tr class:differs=row.differs data-row=row.key>
+                                            <th scope="row">
+                                                {row.label}
+                                                {row.differs.then(|| view! { <span class="visually-hidden">" (differs)"</span> })}
+                                            </th>
+                                            {row
+                                                .cells
+                                                .into_iter()
+                                                .map(|cell| {
+                                                    let lines = cell.lines.into_iter().map(|l| {
+                                                        if code {
+                                                            view! { <pre><code>{l.text}</code></pre> }.into_any()
+                                                        } else {
+                                                            view! { <p>{l.text}</p> }.into_any()
+                                                        }
+                                                    });
+                                                    view! { <td class:not-stated=!cell.stated>{lines.collect_view()}</td> }
+                                                })
+                                                .collect_view()}
+                                        </tr>
+                                    }
+                                })
+                                .collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+                <button type="button" class="button small" on:click=move |_| url.update(|q| q.compare.clear())>
+                    "Clear comparison"
+                </button>
+            </section>
+        }
+        .into_any()
+    }
+}
+
+#[component]
+fn Chooser(url: State, dataset: Arc<Dataset>) -> impl IntoView {
+    let query = url.query;
+    let questions = fw::QUESTIONS
+        .iter()
+        .map(|question| {
+            let qid = question.id;
+            view! {
+                <fieldset class="chooser-question">
+                    <legend>{question.text}</legend>
+                    <div class="check-row">
+                        {question
+                            .options
+                            .iter()
+                            .map(|&(option, label)| {
+                                view! {
+                                    <label class="check">
+                                        <input
+                                            type="radio"
+                                            name=qid
+                                            value=option
+                                            prop:checked=move || query.get().answers.get(qid) == Some(option)
+                                            on:change=move |_| url.update(|q| {
+                                                q.answers.set(qid, option);
+                                            })
+                                        />
+                                        {label}
+                                    </label>
+                                }
+                            })
+                            .collect_view()}
+                    </div>
+                </fieldset>
+            }
+        })
+        .collect_view();
+    let d = dataset.clone();
+    let result = move || {
+        let q = query.get();
+        if q.answers.is_empty() {
+            return view! { <p class="muted">"Answer any of the questions to see what the sources suggest."</p> }.into_any();
+        }
+        match fw::recommend(&q.answers, &d.frameworks) {
+            None => view! {
+                <p role="status">"The sources give no guidance for these answers, so they do not settle it."</p>
+            }
+            .into_any(),
+            Some(rec) => {
+                let reasons = rec.reasons.iter().map(|c| quote(&d, c)).collect_view();
+                let cautions = rec.cautions.iter().map(|c| quote(&d, c)).collect_view();
+                let has_cautions = !rec.cautions.is_empty();
+                let runner_up = rec.runner_up.as_ref().map(|r| format!("Runner-up: {} (score {}).", r.name, r.score));
+                view! {
+                    <div class="recommendation" role="status">
+                        <h3>{format!("The sources point to {}", rec.name)}</h3>
+                        <p class="muted">{format!("Score {} from the answers below.", rec.score)}</p>
+                        <h4>"Why, in the sources' words"</h4>
+                        <ul class="quotes">{reasons}</ul>
+                        {has_cautions.then(|| view! { <h4>"But note"</h4> <ul class="quotes">{cautions}</ul> })}
+                        <p>{runner_up}</p>
+                    </div>
+                }
+                .into_any()
+            }
+        }
+    };
+    view! {
+        <section class="section" aria-labelledby="chooser-heading">
+            <h2 id="chooser-heading">"Which should I choose?"</h2>
+            <form class="card chooser" on:submit=|ev| ev.prevent_default()>
+                {questions}
+                <button type="button" class="button small" on:click=move |_| url.update(|q| q.answers = Default::default())>
+                    "Reset answers"
+                </button>
+            </form>
+            <div class="card">{result}</div>
+            <details class="scoring">
+                <summary>"How is this scored?"</summary>
+                <p>"Each answer adds points to a framework when one of its “use it when”, pros or cons lines in the sources says so; those lines are the reasons shown. Ties go to the framework listed first."</p>
+                <div class="table-scroll">
+                    <table class="data-table">
+                        <thead>
+                            <tr><th scope="col">"Answer"</th><th scope="col">"Looks for"</th><th scope="col">"In"</th><th scope="col">"Points"</th></tr>
+                        </thead>
+                        <tbody>
+                            {fw::SCORING_RULES
+                                .iter()
+                                .map(|r| {
+                                    let answer = fw::question(r.question)
+                                        .and_then(|q| q.options.iter().find(|(id, _)| *id == r.option).map(|(_, label)| format!("{} {label}", q.text)))
+                                        .unwrap_or_default();
+                                    view! {
+                                        <tr>
+                                            <td>{answer}</td>
+                                            <td>{format!("“{}”", r.phrase)}</td>
+                                            <td>{r.list.label()}</td>
+                                            <td>{format!("{:+}", r.points)}</td>
+                                        </tr>
+                                    }
+                                })
+                                .collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+            </details>
+        </section>
+    }
+}
+
+fn quote(dataset: &Arc<Dataset>, claim: &Claim) -> impl IntoView {
+    view! {
+        <li>
+            <q>{claim.text.clone()}</q>
+            " "
+            <SourceRef dataset=dataset.clone() id=claim.source.clone() />
+        </li>
+    }
+}
+
+#[component]
+fn FastApiSection(dataset: Arc<Dataset>) -> impl IntoView {
+    let facts = dataset
+        .fastapi
+        .facts
+        .iter()
+        .map(|c| quote(&dataset, c))
+        .collect_view();
+    let top = dataset
+        .fastapi
+        .top_related
+        .iter()
+        .map(|t| {
+            view! {
+                <li id=format!("tech-{}", t.id) tabindex="-1">
+                    <strong>{t.name.clone()}</strong>
+                    ": "
+                    {t.summary.clone()}
+                    {t.code.as_ref().map(|code| code_block(&format!("{} example", t.name), code))}
+                </li>
+            }
+        })
+        .collect_view();
+    let source = dataset
+        .fastapi
+        .top_related
+        .first()
+        .map(|t| t.source.clone())
+        .unwrap_or_default();
+    view! {
+        <section class="section" aria-labelledby="fastapi-heading">
+            <h2 id="fastapi-heading">"FastAPI up close"</h2>
+            <ul class="quotes">{facts}</ul>
+            <h3>"Top ten related technologies"</h3>
+            <ol class="top-ten">{top}</ol>
+            <SourceRef dataset=dataset.clone() id=source />
+        </section>
+    }
 }

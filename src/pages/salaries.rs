@@ -9,18 +9,16 @@ use crate::components::chart::ChartFrame;
 use crate::components::data_view::WithDataset;
 use crate::components::page::Page;
 use crate::components::source_ref::SourceRef;
+use crate::components::url_state::Notices;
 use crate::data::{Dataset, Level, Period};
 use crate::format::{money, per, usd};
 use crate::import::{self, ImportError, RowError};
 use crate::query::salaries::SalariesQuery;
-use crate::query::Notice;
 use crate::salaries::{self as view_model, convert};
 use crate::state::app_base;
 use crate::stats::OfferSet;
 use crate::stats::CONSENSUS_METHOD;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_navigate};
-use leptos_router::NavigateOptions;
 use std::sync::Arc;
 
 #[component]
@@ -37,63 +35,19 @@ pub fn Salaries() -> impl IntoView {
     .into_any()
 }
 
-/// The URL state: parsed from the query string, written back with replace-navigation.
-#[derive(Clone, Copy)]
-struct UrlState {
-    query: Memo<SalariesQuery>,
-    notices: Memo<Vec<Notice>>,
-    known: StoredValue<Vec<String>>,
-    pathname: Memo<String>,
-}
+type UrlState = crate::components::url_state::UrlState<SalariesQuery>;
 
-impl UrlState {
-    fn new(known: Vec<String>) -> Self {
-        let location = use_location();
-        let known = StoredValue::new(known);
-        let parsed = Memo::new(move |_| {
-            let search = location.search.get();
-            known.with_value(|ids| {
-                let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
-                SalariesQuery::parse(&search, &ids)
-            })
-        });
-        UrlState {
-            query: Memo::new(move |_| parsed.get().0),
-            notices: Memo::new(move |_| parsed.get().1),
-            known,
-            pathname: location.pathname,
-        }
+/// The Salaries URL state: the `sources=` filter accepts the sources that have salary bands.
+fn url_state(known: Vec<String>) -> UrlState {
+    fn ids(known: &[String]) -> Vec<&str> {
+        known.iter().map(String::as_str).collect()
     }
-
-    /// Writes `q` to the URL (defaults left out) without adding a history entry.
-    fn set(self, q: SalariesQuery) {
-        let qs = self.known.with_value(|ids| {
-            let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
-            q.normalized(&ids).to_query()
-        });
-        // Keep the path as the user has it (GitHub Pages adds a trailing slash).
-        let path = self.pathname.get_untracked();
-        let url = if qs.is_empty() {
-            path
-        } else {
-            format!("{path}?{qs}")
-        };
-        use_navigate()(
-            &url,
-            NavigateOptions {
-                replace: true,
-                scroll: false,
-                resolve: false,
-                ..Default::default()
-            },
-        );
-    }
-
-    fn update(self, f: impl FnOnce(&mut SalariesQuery)) {
-        let mut q = self.query.get_untracked();
-        f(&mut q);
-        self.set(q);
-    }
+    let known = Arc::new(known);
+    let for_write = known.clone();
+    UrlState::new(
+        move |search| SalariesQuery::parse(search, &ids(&known)),
+        move |q| q.normalized(&ids(&for_write)).to_query(),
+    )
 }
 
 fn salaries_view(dataset: Arc<Dataset>) -> impl IntoView {
@@ -107,7 +61,7 @@ fn salaries_view(dataset: Arc<Dataset>) -> impl IntoView {
             )
         })
         .collect();
-    let url = UrlState::new(band_sources.iter().map(|s| s.0.clone()).collect());
+    let url = url_state(band_sources.iter().map(|s| s.0.clone()).collect());
     let query = url.query;
 
     let d = dataset.clone();
@@ -191,22 +145,6 @@ fn salaries_view(dataset: Arc<Dataset>) -> impl IntoView {
                 .first()
                 .map(|a| view! { <SourceRef dataset=dataset.clone() id=a.source.clone() /> })}
         </section>
-    }
-}
-
-/// What was ignored from the URL, as plain text.
-#[component]
-fn Notices(notices: Memo<Vec<Notice>>) -> impl IntoView {
-    move || {
-        let list = notices.get();
-        (!list.is_empty()).then(|| {
-            view! {
-                <div class="notice" role="status">
-                    <p>"Some of this link's settings were ignored:"</p>
-                    <ul>{list.into_iter().map(|n| view! { <li>{n.0}</li> }).collect_view()}</ul>
-                </div>
-            }
-        })
     }
 }
 
