@@ -20,3 +20,4 @@ pub mod routes;
 pub mod salaries;
 pub mod state;
 pub mod stats;
+pub mod storage;

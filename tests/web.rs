@@ -150,6 +150,7 @@ async fn mount_page<V: IntoView + 'static>(
                 <Routes fallback=|| "not found">
                     <Route path=path!("/salaries") view=page />
                     <Route path=path!("/frameworks") view=page />
+                    <Route path=path!("/roadmap") view=page />
                 </Routes>
             </Router>
         }
@@ -323,5 +324,74 @@ async fn chooser_answers_change_the_recommendation_and_the_url() {
         .unwrap()
         .contains("q1=apis"));
     drop(handle);
+    at_url("/");
+}
+
+fn key(target: &web_sys::EventTarget, key: &str) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let event =
+        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    target.dispatch_event(&event).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn roadmap_keyboard_shortcuts_mark_the_focused_item_and_open_help() {
+    use backend_atlas::pages::roadmap::Roadmap;
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage
+        .remove_item(backend_atlas::progress::STORAGE_KEY)
+        .unwrap();
+    let (root, handle) = mount_page("/roadmap", Roadmap).await;
+    let item: web_sys::HtmlElement = root
+        .query_selector("#item-foundation-dsa")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    item.focus().unwrap();
+    for (letter, state) in [
+        ("d", "done"),
+        ("l", "learning"),
+        ("s", "skipped"),
+        ("r", "not_started"),
+        ("D", "done"),
+    ] {
+        key(&item, letter);
+        settle(20).await;
+        assert_eq!(
+            item.get_attribute("data-state").as_deref(),
+            Some(state),
+            "after {letter}"
+        );
+    }
+    // Other letters do nothing.
+    key(&item, "x");
+    settle(20).await;
+    assert_eq!(item.get_attribute("data-state").as_deref(), Some("done"));
+    let pressed = root
+        .query_selector("#item-foundation-dsa .state-button[aria-pressed='true']")
+        .unwrap()
+        .unwrap();
+    assert_eq!(pressed.text_content().as_deref(), Some("Done"));
+    assert!(storage
+        .get_item(backend_atlas::progress::STORAGE_KEY)
+        .unwrap()
+        .unwrap()
+        .contains("foundation-dsa"));
+
+    let help = root.query_selector(".help-panel").unwrap().unwrap();
+    assert!(help.has_attribute("hidden"));
+    key(&web_sys::window().unwrap(), "?");
+    settle(50).await;
+    assert!(!help.has_attribute("hidden"), "? opens the help");
+    key(&help, "Escape");
+    settle(50).await;
+    assert!(help.has_attribute("hidden"), "Esc closes it");
+    drop(handle);
+    storage
+        .remove_item(backend_atlas::progress::STORAGE_KEY)
+        .unwrap();
     at_url("/");
 }

@@ -516,3 +516,57 @@ impl Dataset {
         ids
     }
 }
+
+/// Something a roadmap item relates to, found by id anywhere in the dataset.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Related<'d> {
+    pub id: &'d str,
+    pub name: &'d str,
+    /// "skill", "technology", "framework" or "FastAPI top ten".
+    pub kind: &'static str,
+    pub summary: Option<&'d str>,
+    pub source: &'d str,
+}
+
+impl Dataset {
+    /// Looks an id up in skills, the FastAPI top ten, frameworks and technologies (in that order).
+    pub fn related(&self, id: &str) -> Option<Related<'_>> {
+        if let Some(s) = self.skills.iter().find(|s| s.id == id) {
+            return Some(Related {
+                id: &s.id,
+                name: &s.name,
+                kind: "skill",
+                summary: s.summary.as_deref(),
+                source: &s.source,
+            });
+        }
+        if let Some(t) = self.fastapi.top_related.iter().find(|t| t.id == id) {
+            return Some(Related {
+                id: &t.id,
+                name: &t.name,
+                kind: "FastAPI top ten",
+                summary: Some(&t.summary),
+                source: &t.source,
+            });
+        }
+        if let Some(f) = self.frameworks.iter().find(|f| f.id == id) {
+            return Some(Related {
+                id: &f.id,
+                name: &f.name,
+                kind: "framework",
+                summary: Some(&f.summary.text),
+                source: &f.summary.source,
+            });
+        }
+        self.technologies
+            .iter()
+            .find(|t| t.id == id)
+            .map(|t| Related {
+                id: &t.id,
+                name: &t.name,
+                kind: "technology",
+                summary: None,
+                source: &t.source,
+            })
+    }
+}

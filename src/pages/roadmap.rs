@@ -1,14 +1,658 @@
-//! The Roadmap page (`/roadmap`).
+//! The Roadmap page (`/roadmap`): the four stages as a numbered list and a timeline, progress
+//! per item kept in localStorage (no account), keyboard shortcuts, export/import, and share
+//! links that open a read-only view with a way to adopt it.
 
+use crate::components::chart::download;
+use crate::components::data_view::WithDataset;
 use crate::components::page::Page;
+use crate::components::source_ref::SourceRef;
+use crate::components::url_state::{Notices, UrlState};
+use crate::data::{Dataset, Roadmap as RoadmapData, RoadmapItem, Stage};
+use crate::progress::{self, ItemState, Progress, StageSummary, BACKUP_KEY, STORAGE_KEY};
+use crate::query::roadmap::RoadmapQuery;
+use crate::storage;
 use leptos::prelude::*;
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
 
 #[component]
 pub fn Roadmap() -> impl IntoView {
     view! {
         <Page path="/roadmap">
-            <p class="lead">"What to learn in which order, from the first three months to senior, with progress kept in this browser."</p>
+            <p class="lead">
+                "What to learn in which order, from the first three months to senior. "
+                "Mark items as you go: progress stays in this browser, no account needed. "
+                "Press " <kbd>"?"</kbd> " for keyboard shortcuts."
+            </p>
+            <WithDataset render=roadmap_view />
         </Page>
     }
     .into_any()
+}
+
+type State = UrlState<RoadmapQuery>;
+
+/// The reader's own progress: loaded once from storage, saved on every change.
+#[derive(Clone, Copy)]
+struct Own {
+    progress: RwSignal<Progress>,
+    /// What happened with storage, if anything worth saying.
+    notice: RwSignal<Option<String>>,
+}
+
+impl Own {
+    fn load(roadmap: &RoadmapData) -> Own {
+        let (progress, notice) = match storage::get(STORAGE_KEY) {
+            Ok(raw) => {
+                let loaded = progress::load_stored(raw.as_deref(), roadmap);
+                if let Some(backup) = &loaded.backup {
+                    // Keep the unreadable value so nothing is lost; ignore a failure here, the
+                    // notice already says what happened.
+                    let _ = storage::set(BACKUP_KEY, backup);
+                }
+                (loaded.progress, loaded.notice)
+            }
+            Err(e) => (
+                Progress::new(),
+                Some(format!(
+                    "Progress cannot be saved ({}): it is kept only until you close this tab.",
+                    e.0
+                )),
+            ),
+        };
+        Own {
+            progress: RwSignal::new(progress),
+            notice: RwSignal::new(notice),
+        }
+    }
+
+    fn replace(self, progress: Progress) {
+        self.progress.set(progress);
+        self.save();
+    }
+
+    fn set_item(self, id: &str, state: ItemState) {
+        self.progress.update(|p| {
+            p.set(id, state);
+        });
+        self.save();
+    }
+
+    fn save(self) {
+        let stored = self.progress.with_untracked(progress::to_stored);
+        if let Err(e) = storage::set(STORAGE_KEY, &stored) {
+            self.notice.set(Some(format!(
+                "Progress cannot be saved ({}): it is kept only until you close this tab.",
+                e.0
+            )));
+        }
+    }
+}
+
+fn roadmap_view(dataset: Arc<Dataset>) -> impl IntoView {
+    let d = dataset.clone();
+    let url: State = UrlState::new(
+        move |search| RoadmapQuery::parse(search, &d.roadmap),
+        |q| q.to_query(),
+    );
+    let query = url.query;
+    let own = Own::load(&dataset.roadmap);
+    let d = dataset.clone();
+    // A shared link shows its progress read-only; otherwise the reader's own.
+    let shared = Memo::new(move |_| query.get().shared_progress(&d.roadmap));
+    let shown = Signal::derive(move || shared.get().unwrap_or_else(|| own.progress.get()));
+    let read_only = Signal::derive(move || shared.get().is_some());
+    let help_open = RwSignal::new(false);
+
+    // "?" anywhere on the page (outside text fields) opens the shortcuts.
+    let handle = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "?" && !typing_in_field(&ev) {
+            ev.prevent_default();
+            help_open.set(true);
+        }
+    });
+    on_cleanup(move || handle.remove());
+
+    // stage= and item= scroll to (and open) their target once the page has rendered.
+    Effect::new(move |_| {
+        let q = query.get();
+        let target = match (&q.item, q.stage) {
+            (Some(item), _) => Some((format!("item-{item}"), true)),
+            (None, Some(stage)) => Some((format!("stage-{stage}"), false)),
+            _ => None,
+        };
+        if let Some((id, open)) = target {
+            request_animation_frame(move || focus_by_id(&id, open));
+        }
+    });
+
+    let d = dataset.clone();
+    let stages = dataset
+        .roadmap
+        .stages
+        .iter()
+        .map(|stage| stage_view(d.clone(), stage.clone(), url, own, shown, read_only))
+        .collect_view();
+
+    view! {
+        <Notices notices=url.notices />
+        {move || own.notice.get().map(|n| view! { <p class="notice" role="status">{n}</p> })}
+        <SharedBanner url=url own=own shared=shared />
+        <Overall roadmap=dataset.roadmap.clone() shown=shown />
+        <Timeline roadmap=dataset.roadmap.clone() shown=shown url=url />
+        <ol class="stages">{stages}</ol>
+        <Transfer own=own roadmap=dataset.roadmap.clone() read_only=read_only />
+        <HelpPanel open=help_open />
+        <Ladder dataset=dataset.clone() />
+    }
+}
+
+fn typing_in_field(ev: &web_sys::KeyboardEvent) -> bool {
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
+}
+
+/// Scrolls to and focuses an element; `open` also opens its `<details>` (an item's).
+fn focus_by_id(id: &str, open: bool) {
+    let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+    else {
+        return;
+    };
+    if open {
+        if let Some(details) = el.query_selector(":scope > details").ok().flatten() {
+            let _ = details.set_attribute("open", "");
+        }
+    }
+    el.scroll_into_view();
+    if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+        let _ = el.focus();
+    }
+}
+
+#[component]
+fn SharedBanner(url: State, own: Own, shared: Memo<Option<Progress>>) -> impl IntoView {
+    let confirming = RwSignal::new(false);
+    let leave = move || url.update(|q| q.progress = None);
+    move || {
+        shared.get().map(|progress| {
+            let mine = own.progress.with(Progress::len);
+            let theirs = progress.len();
+            view! {
+                <div class="notice shared-banner" role="region" aria-label="Shared progress">
+                    <p>
+                        <strong>"You are viewing someone's shared progress (read-only). "</strong>
+                        {format!("It marks {theirs} item(s).")}
+                    </p>
+                    {move || {
+                        if confirming.get() {
+                            let progress = progress.clone();
+                            view! {
+                                <div class="confirm" role="alertdialog" aria-label="Replace your progress?">
+                                    <p>{format!("Replace your own progress ({mine} item(s) marked) with this one? This cannot be undone, but you can export yours first.")}</p>
+                                    <button
+                                        type="button"
+                                        class="button"
+                                        on:click=move |_| {
+                                            own.replace(progress.clone());
+                                            confirming.set(false);
+                                            leave();
+                                        }
+                                    >
+                                        "Replace mine"
+                                    </button>
+                                    <button type="button" class="button" on:click=move |_| confirming.set(false)>
+                                        "Cancel"
+                                    </button>
+                                </div>
+                            }
+                            .into_any()
+                        } else {
+                            view! {
+                                <div class="share-actions">
+                                    <button type="button" class="button" on:click=move |_| confirming.set(true)>
+                                        "Adopt this progress"
+                                    </button>
+                                    <button type="button" class="button" on:click=move |_| leave()>
+                                        "Back to my progress"
+                                    </button>
+                                </div>
+                            }
+                            .into_any()
+                        }
+                    }}
+                </div>
+            }
+        })
+    }
+}
+
+fn progress_bar(label: String, summary: StageSummary) -> impl IntoView {
+    let percent = summary.percent_done;
+    view! {
+        <div class="progress">
+            <div
+                class="progress-track"
+                role="progressbar"
+                aria-label=label
+                aria-valuemin="0"
+                aria-valuemax="100"
+                aria-valuenow=percent.to_string()
+            >
+                <div class="progress-fill" style:width=format!("{percent}%")></div>
+            </div>
+            <span class="progress-text">
+                {format!(
+                    "{percent}% · {} done, {} learning, {} skipped of {}",
+                    summary.done,
+                    summary.learning,
+                    summary.skipped,
+                    summary.total,
+                )}
+            </span>
+        </div>
+    }
+}
+
+#[component]
+fn Overall(roadmap: RoadmapData, shown: Signal<Progress>) -> impl IntoView {
+    move || {
+        let summary = shown.with(|p| p.overall(&roadmap));
+        view! {
+            <section class="card overall" aria-label="Overall progress">
+                <h2>"Overall"</h2>
+                {progress_bar("Overall progress".into(), summary)}
+            </section>
+        }
+    }
+}
+
+/// The stages as a timeline over months; each segment jumps to its stage.
+#[component]
+fn Timeline(roadmap: RoadmapData, shown: Signal<Progress>, url: State) -> impl IntoView {
+    let segments = roadmap
+        .stages
+        .iter()
+        .map(|stage| {
+            // Open-ended stages ("1+ years") get as much room as the one before.
+            let months = stage.months.max.map_or(6, |max| max.saturating_sub(stage.months.min)).max(1);
+            let number = stage.number;
+            let stage_for_summary = stage.clone();
+            let fill = move || shown.with(|p| p.stage_summary(&stage_for_summary).percent_done);
+            view! {
+                <li class="timeline-segment" style:flex-grow=months.to_string()>
+                    <button
+                        type="button"
+                        class="timeline-button"
+                        on:click=move |_| url.update(|q| {
+                            q.stage = Some(number);
+                            q.item = None;
+                        })
+                    >
+                        <span class="timeline-fill" style:width=move || format!("{}%", fill()) aria-hidden="true"></span>
+                        <span class="timeline-label">{format!("{}. {}", stage.number, stage.name)}</span>
+                        <span class="timeline-months">{stage.duration_label.clone()}</span>
+                    </button>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <nav class="timeline" aria-label="Stages over time">
+            <ol>{segments}</ol>
+        </nav>
+    }
+}
+
+fn stage_view(
+    dataset: Arc<Dataset>,
+    stage: Stage,
+    url: State,
+    own: Own,
+    shown: Signal<Progress>,
+    read_only: Signal<bool>,
+) -> impl IntoView {
+    let stage_for_bar = stage.clone();
+    let label = format!("{} progress", stage.name);
+    let items = stage
+        .items
+        .iter()
+        .map(|item| item_view(dataset.clone(), item.clone(), url, own, shown, read_only))
+        .collect_view();
+    view! {
+        <li class="stage card" id=format!("stage-{}", stage.number) tabindex="-1">
+            <h2>
+                {format!("{}. {} ", stage.number, stage.name)}
+                <span class="muted">{format!("({})", stage.duration_label)}</span>
+            </h2>
+            <p>{stage.summary.clone()}</p>
+            {move || progress_bar(label.clone(), shown.with(|p| p.stage_summary(&stage_for_bar)))}
+            <ul class="items">{items}</ul>
+        </li>
+    }
+}
+
+fn item_view(
+    dataset: Arc<Dataset>,
+    item: RoadmapItem,
+    url: State,
+    own: Own,
+    shown: Signal<Progress>,
+    read_only: Signal<bool>,
+) -> impl IntoView {
+    let id = item.id.clone();
+    let state = {
+        let id = id.clone();
+        Memo::new(move |_| shown.with(|p| p.get(&id)))
+    };
+    let on_key = {
+        let id = id.clone();
+        move |ev: web_sys::KeyboardEvent| {
+            if read_only.get_untracked() || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+                return;
+            }
+            let Some(key) = ev
+                .key()
+                .chars()
+                .next()
+                .filter(|_| ev.key().chars().count() == 1)
+            else {
+                return;
+            };
+            if let Some(new_state) = ItemState::from_key(key) {
+                ev.prevent_default();
+                own.set_item(&id, new_state);
+            }
+        }
+    };
+    let buttons = ItemState::ALL
+        .into_iter()
+        .map(|s| {
+            let id = id.clone();
+            view! {
+                <button
+                    type="button"
+                    class="state-button"
+                    data-state=s.id()
+                    aria-pressed=move || (state.get() == s).to_string()
+                    disabled=move || read_only.get()
+                    title=format!("{} (key {})", s.label(), s.key())
+                    on:click=move |_| own.set_item(&id, s)
+                >
+                    {s.label()}
+                </button>
+            }
+        })
+        .collect_view();
+    let related = item
+        .related
+        .iter()
+        .filter_map(|rid| {
+            dataset.related(rid).map(|r| {
+                (
+                    r.name.to_owned(),
+                    r.kind,
+                    r.summary.map(str::to_owned),
+                    r.source.to_owned(),
+                )
+            })
+        })
+        .map(|(name, kind, summary, source)| {
+            view! {
+                <li>
+                    <strong>{name}</strong>
+                    {format!(" ({kind})")}
+                    {summary.map(|s| format!(": {s}"))}
+                    " "
+                    <SourceRef dataset=dataset.clone() id=source />
+                </li>
+            }
+        })
+        .collect_view();
+    let open_id = id.clone();
+    let is_open = move || url.query.get().item.as_deref() == Some(open_id.as_str());
+    let toggle_id = id.clone();
+    view! {
+        <li
+            class="item"
+            id=format!("item-{}", item.id)
+            tabindex="0"
+            data-state=move || state.get().id()
+            aria-label=format!("{} — {}", item.text, "press d, l, s or r to mark")
+            on:keydown=on_key
+        >
+            <div class="item-row">
+                <span class="item-text">{item.text.clone()}</span>
+                <div class="state-buttons" role="group" aria-label=format!("Status of {}", item.text)>
+                    {buttons}
+                </div>
+            </div>
+            <details
+                prop:open=is_open
+                on:toggle=move |ev| {
+                    let open = ev
+                        .target()
+                        .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+                        .is_some_and(|d| d.open());
+                    let id = toggle_id.clone();
+                    let current = url.query.get_untracked().item;
+                    if open && current.as_deref() != Some(id.as_str()) {
+                        url.update(|q| q.item = Some(id));
+                    } else if !open && current.as_deref() == Some(id.as_str()) {
+                        url.update(|q| q.item = None);
+                    }
+                }
+            >
+                <summary>"What it involves"</summary>
+                <p class="muted">"Related skills, tools and technologies from the sources:"</p>
+                <ul class="related">{related}</ul>
+            </details>
+        </li>
+    }
+}
+
+#[component]
+fn Transfer(own: Own, roadmap: RoadmapData, read_only: Signal<bool>) -> impl IntoView {
+    let message = RwSignal::new(None::<(bool, String)>);
+    let roadmap_for_export = roadmap.clone();
+    let export = move |_| {
+        let json = own
+            .progress
+            .with_untracked(|p| progress::export_json(p, &roadmap_for_export));
+        download("backend-atlas-progress.json", "application/json", &json);
+        message.set(Some((
+            true,
+            "Progress exported as backend-atlas-progress.json.".into(),
+        )));
+    };
+    let roadmap = Arc::new(roadmap);
+    let on_file = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        input.set_value("");
+        if file.size() > progress::MAX_FILE_BYTES as f64 {
+            message.set(Some((
+                false,
+                "That file is too large to be a progress file. Nothing changed.".into(),
+            )));
+            return;
+        }
+        let roadmap = roadmap.clone();
+        leptos::task::spawn_local(async move {
+            let text = wasm_bindgen_futures::JsFuture::from(file.text())
+                .await
+                .ok()
+                .and_then(|v| v.as_string());
+            let result = match text {
+                Some(text) => progress::import_json(&text, &roadmap).map_err(|e| e.to_string()),
+                None => Err("The file could not be read as text.".into()),
+            };
+            match result {
+                Ok((progress, warnings)) => {
+                    let count = progress.len();
+                    own.replace(progress);
+                    let extra = if warnings.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" {}", warnings.join(" "))
+                    };
+                    message.set(Some((
+                        true,
+                        format!("Imported progress with {count} marked item(s).{extra}"),
+                    )));
+                }
+                Err(e) => message.set(Some((false, format!("{e} Nothing changed.")))),
+            }
+        });
+    };
+    view! {
+        <section class="card transfer" aria-labelledby="transfer-heading">
+            <h2 id="transfer-heading">"Keep or share your progress"</h2>
+            <p class="muted">"Your progress lives only in this browser. Export it to move it elsewhere, or share a read-only link."</p>
+            <div class="share-actions">
+                <button type="button" class="button" on:click=export>"Export progress (JSON)"</button>
+                <label class="button file-button">
+                    "Import progress…"
+                    <input type="file" accept=".json,application/json" class="visually-hidden" on:change=on_file disabled=move || read_only.get() />
+                </label>
+                <ShareLink own=own />
+            </div>
+            {move || message.get().map(|(ok, text)| view! { <p class=if ok { "import-ok" } else { "import-error" } role="status">{text}</p> })}
+        </section>
+    }
+}
+
+/// Copies a link to a read-only view of the reader's progress.
+#[component]
+fn ShareLink(own: Own) -> impl IntoView {
+    let status = RwSignal::new(None::<String>);
+    let dataset = use_context::<crate::state::DatasetCtx>();
+    let copy = move |_| {
+        let Some(crate::state::LoadState::Ready(d)) = dataset.map(|c| c.0.get_untracked()) else {
+            return;
+        };
+        let code = own
+            .progress
+            .with_untracked(|p| progress::encode(p, &d.roadmap));
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let location = window.location();
+        let base = format!(
+            "{}{}",
+            location.origin().unwrap_or_default(),
+            location.pathname().unwrap_or_default()
+        );
+        let link = format!(
+            "{base}?{}",
+            RoadmapQuery {
+                progress: Some(code),
+                stage: None,
+                item: None
+            }
+            .to_query()
+        );
+        let promise = window.navigator().clipboard().write_text(&link);
+        leptos::task::spawn_local(async move {
+            let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+            status.set(Some(if ok {
+                format!("Link copied: {link}")
+            } else {
+                format!("Copy this link: {link}")
+            }));
+        });
+    };
+    view! {
+        <button type="button" class="button" on:click=copy>"Copy share link"</button>
+        <span role="status" class="muted share-status">{move || status.get()}</span>
+    }
+}
+
+#[component]
+fn HelpPanel(open: RwSignal<bool>) -> impl IntoView {
+    let panel = NodeRef::<leptos::html::Section>::new();
+    // Focus moves into the panel when it opens and back to where it was when it closes.
+    let previous = StoredValue::new_local(None::<web_sys::HtmlElement>);
+    Effect::new(move |_| {
+        if open.get() {
+            let active = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.active_element())
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+            previous.set_value(active);
+            if let Some(panel) = panel.get() {
+                let _ = panel.focus();
+            }
+        } else if let Some(el) = previous.get_value() {
+            let _ = el.focus();
+            previous.set_value(None);
+        }
+    });
+    view! {
+        <section
+            node_ref=panel
+            class="card help-panel"
+            role="dialog"
+            aria-modal="false"
+            aria-labelledby="help-heading"
+            tabindex="-1"
+            hidden=move || !open.get()
+            on:keydown=move |ev| {
+                if ev.key() == "Escape" {
+                    open.set(false);
+                }
+            }
+        >
+            <h2 id="help-heading">"Keyboard shortcuts"</h2>
+            <dl class="shortcuts">
+                <div><dt><kbd>"Tab"</kbd></dt><dd>"move to the next item"</dd></div>
+                <div><dt><kbd>"d"</kbd></dt><dd>"mark the focused item done"</dd></div>
+                <div><dt><kbd>"l"</kbd></dt><dd>"mark it learning"</dd></div>
+                <div><dt><kbd>"s"</kbd></dt><dd>"mark it skipped"</dd></div>
+                <div><dt><kbd>"r"</kbd></dt><dd>"reset it to not started"</dd></div>
+                <div><dt><kbd>"?"</kbd></dt><dd>"open this help"</dd></div>
+                <div><dt><kbd>"Esc"</kbd></dt><dd>"close it"</dd></div>
+            </dl>
+            <button type="button" class="button" on:click=move |_| open.set(false)>"Close"</button>
+        </section>
+    }
+}
+
+#[component]
+fn Ladder(dataset: Arc<Dataset>) -> impl IntoView {
+    let levels = dataset
+        .responsibilities
+        .iter()
+        .map(|r| {
+            view! {
+                <article class="card">
+                    <h3>{r.level.label()} <span class="muted">{format!(" (“{}”)", r.source_label)}</span></h3>
+                    <ul>{r.items.iter().map(|i| view! { <li>{i.clone()}</li> }).collect_view()}</ul>
+                    <SourceRef dataset=dataset.clone() id=r.source.clone() />
+                </article>
+            }
+        })
+        .collect_view();
+    let ladder = &dataset.career_ladder;
+    view! {
+        <section class="section" aria-labelledby="levels-heading">
+            <h2 id="levels-heading">"Where it leads: what each level is responsible for"</h2>
+            <div class="card-grid">{levels}</div>
+        </section>
+        <section class="section" aria-labelledby="ladder-heading">
+            <h2 id="ladder-heading">"The career ladder"</h2>
+            <ol class="ladder">{ladder.steps.iter().map(|s| view! { <li>{s.clone()}</li> }).collect_view()}</ol>
+            <p>"With experience, specialise as: " {ladder.specialisations.join(", ")} "."</p>
+            <SourceRef dataset=dataset.clone() id=ladder.source.clone() />
+        </section>
+    }
 }
