@@ -13,6 +13,7 @@ pub mod import;
 pub mod kit;
 pub mod pages;
 pub mod panic_report;
+pub mod perf;
 pub mod progress;
 pub mod query;
 pub mod resume;

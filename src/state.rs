@@ -67,7 +67,10 @@ pub struct DatasetCtx(pub ReadSignal<LoadState>);
 
 pub async fn load_dataset(url: &str) -> LoadState {
     match fetch_text(url).await.and_then(|text| data::parse(&text)) {
-        Ok(dataset) => LoadState::Ready(Arc::new(dataset)),
+        Ok(dataset) => {
+            crate::perf::mark("dataset-ready");
+            LoadState::Ready(Arc::new(dataset))
+        }
         Err(error) => {
             leptos::logging::debug_warn!("dataset failed to load: {error}");
             LoadState::Failed(error)

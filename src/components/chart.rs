@@ -73,7 +73,7 @@ pub fn ChartFrame(
             Err(e) => set_error.set(Some(e.to_string())),
         }
         set_tooltip.set(None);
-        mark_drawn(id);
+        crate::perf::mark(&format!("chart:{id}"));
     });
 
     let on_point = move |x: f64, y: f64| {
@@ -153,13 +153,6 @@ fn table_view(table: &Table) -> impl IntoView {
                     .collect_view()}
             </tbody>
         </table>
-    }
-}
-
-/// `performance.mark("chart:<id>")` after each draw, read by the benchmark.
-fn mark_drawn(id: &str) {
-    if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
-        let _ = perf.mark(&format!("chart:{id}"));
     }
 }
 

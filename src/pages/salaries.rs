@@ -16,7 +16,7 @@ use crate::import::{self, ImportError, RowError};
 use crate::query::salaries::SalariesQuery;
 use crate::salaries::{self as view_model, convert};
 use crate::state::app_base;
-use crate::stats::OfferSet;
+use crate::stats::{OfferSet, OfferSummary};
 use crate::stats::CONSENSUS_METHOD;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -420,6 +420,7 @@ fn Standings(dataset: Arc<Dataset>, query: Memo<SalariesQuery>) -> impl IntoView
 #[derive(Clone)]
 struct Imported {
     set: Arc<OfferSet>,
+    summary: Option<OfferSummary>,
     rows: usize,
     zero_offer_rows: usize,
     skipped: usize,
@@ -439,7 +440,11 @@ fn OffersSection(dataset: Arc<Dataset>, query: Memo<SalariesQuery>) -> impl Into
 
     let accept = move |result: Result<import::Import, ImportError>, label: String| match result {
         Ok(import) => {
+            crate::perf::measure("import:parse", "import:start");
+            crate::perf::mark("stats:start");
             let set = OfferSet::new(&import.offers);
+            let summary = set.summary();
+            crate::perf::measure("import:stats", "stats:start");
             if set.is_empty() {
                 import_error.set(Some(ImportProblem::Message(
                     "Every row has 0 offers, and candidates with no offers are not counted (the source's rule). Nothing changed.".into(),
@@ -453,10 +458,11 @@ fn OffersSection(dataset: Arc<Dataset>, query: Memo<SalariesQuery>) -> impl Into
                 skipped: import.skipped,
                 errors: import.errors,
                 set: Arc::new(set),
+                summary,
                 unit: unit.get_untracked(),
                 label,
             }));
-            mark("offers-imported");
+            crate::perf::mark("offers-imported");
         }
         Err(ImportError::NoValidRows { skipped, errors }) => {
             import_error.set(Some(ImportProblem::Rows { skipped, errors }));
@@ -491,6 +497,7 @@ fn OffersSection(dataset: Arc<Dataset>, query: Memo<SalariesQuery>) -> impl Into
             match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
                 Ok(buffer) => {
                     let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+                    crate::perf::mark("import:start");
                     accept(import::parse_offers(&bytes), format!("file “{name}”"));
                 }
                 Err(_) => import_error.set(Some(ImportProblem::Message(
@@ -524,9 +531,8 @@ fn OffersSection(dataset: Arc<Dataset>, query: Memo<SalariesQuery>) -> impl Into
         let q = query.get();
         imported.get().map(|imp| {
             let hist = imp.set.histogram_with_width(width.get());
-            let summary = imp.set.summary();
             let mut markers = Vec::new();
-            if let Some(s) = &summary {
+            if let Some(s) = &imp.summary {
                 markers.push(("P25".to_owned(), s.p25));
                 markers.push(("Median".to_owned(), s.median));
                 markers.push(("P75".to_owned(), s.p75));
@@ -630,7 +636,10 @@ fn OffersSection(dataset: Arc<Dataset>, query: Memo<SalariesQuery>) -> impl Into
                     <span>"…or paste CSV text"</span>
                     <textarea rows="4" placeholder="salary,offers\n4500,3\n5200,1" prop:value=pasted on:input=move |ev| pasted.set(event_target_value(&ev))></textarea>
                 </label>
-                <button type="button" class="button" on:click=move |_| accept(import::parse_offers_text(&pasted.get_untracked()), "pasted text".into())>
+                <button type="button" class="button" on:click=move |_| {
+                    crate::perf::mark("import:start");
+                    accept(import::parse_offers_text(&pasted.get_untracked()), "pasted text".into())
+                }>
                     "Use pasted text"
                 </button>
                 {move || import_error.get().map(|p| p.view())}
@@ -723,7 +732,7 @@ fn row_errors(errors: &[RowError], skipped: usize) -> impl IntoView {
 
 fn imported_view(imp: &Imported) -> impl IntoView {
     let unit = per(imp.unit);
-    let summary = imp.set.summary();
+    let summary = imp.summary.clone();
     view! {
         <div class="imported" aria-live="polite">
             {(imp.skipped > 0)
@@ -771,11 +780,5 @@ fn plural(n: usize, word: &str) -> String {
         format!("1 {word}")
     } else {
         format!("{n} {word}s")
-    }
-}
-
-fn mark(name: &str) {
-    if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
-        let _ = perf.mark(name);
     }
 }
