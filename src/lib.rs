@@ -19,6 +19,7 @@ pub mod query;
 pub mod resume;
 pub mod routes;
 pub mod salaries;
+pub mod search;
 pub mod state;
 pub mod stats;
 pub mod storage;

@@ -102,6 +102,63 @@ pub fn range_chart(dataset: &Dataset, q: &SalariesQuery) -> RangeChart {
     }
 }
 
+/// The widest salary span the sources state, lowest figure to highest, as text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OverallRange {
+    /// "$50,000 – $220,000+".
+    pub text: String,
+    /// Which levels and how many sources it spans.
+    pub note: String,
+}
+
+pub fn overall_range(dataset: &Dataset) -> OverallRange {
+    let yearly = |v: u32, p: Period| convert(f64::from(v), p, Period::Year);
+    let mut low: Option<(f64, Level)> = None;
+    let mut high: Option<(f64, Level, bool)> = None;
+    for band in &dataset.salary_bands {
+        let (min, max, open) = match band.salary {
+            SalaryFigure::Range { min, max } => {
+                (yearly(min, band.period), yearly(max, band.period), false)
+            }
+            SalaryFigure::OpenRange { min, stated_top } => {
+                let m = yearly(min, band.period);
+                (m, stated_top.map_or(m, |t| yearly(t, band.period)), true)
+            }
+            SalaryFigure::Point { value } => (
+                yearly(value, band.period),
+                yearly(value, band.period),
+                false,
+            ),
+        };
+        if low.is_none_or(|(l, _)| min < l) {
+            low = Some((min, band.level));
+        }
+        if high.is_none_or(|(h, _, _)| max > h) {
+            high = Some((max, band.level, open));
+        }
+    }
+    match (low, high) {
+        (Some((lo, lo_level)), Some((hi, hi_level, open))) => OverallRange {
+            text: format!(
+                "{} – {}{}",
+                money(lo),
+                money(hi),
+                if open { "+" } else { "" }
+            ),
+            note: format!(
+                "From the lowest {} figure to the highest {} figure, across {} sources.",
+                lo_level.label().to_lowercase(),
+                hi_level.label().to_lowercase(),
+                band_sources(dataset).len()
+            ),
+        },
+        _ => OverallRange {
+            text: "–".into(),
+            note: "The sources give no salary ranges.".into(),
+        },
+    }
+}
+
 /// Chart 2: every selected band over its years of experience.
 pub fn years_chart(dataset: &Dataset, q: &SalariesQuery) -> YearsChart {
     let bands = visible_bands(dataset, q)
@@ -286,6 +343,20 @@ mod tests {
         assert_eq!(
             Verdict::Below { by: 10_000.0 }.describe("a year"),
             "below the range by $10,000 a year"
+        );
+    }
+
+    #[test]
+    fn overall_range_spans_junior_to_principal() {
+        let d = crate::data::parse(include_str!("../public/data/atlas.json")).expect("dataset");
+        let r = overall_range(&d);
+        assert_eq!(r.text, "$50,000 – $220,000+");
+        assert!(
+            r.note.contains("junior")
+                && r.note.contains("principal")
+                && r.note.contains("3 sources"),
+            "{}",
+            r.note
         );
     }
 

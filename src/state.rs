@@ -46,6 +46,7 @@ impl ThemeCtx {
     /// Starts from the page's theme and follows the system preference when it changes.
     pub fn follow_page() -> Self {
         use wasm_bindgen::{closure::Closure, JsCast};
+        crate::components::theme_toggle::apply_stored_choice();
         let theme = RwSignal::new(crate::components::chart::page_theme());
         if let Some(Ok(Some(query))) =
             web_sys::window().map(|w| w.match_media("(prefers-color-scheme: dark)"))

@@ -83,6 +83,7 @@ pub fn ChartFrame(
     let summary_id = format!("{id}-summary");
     let title_id = format!("{id}-title");
     let labelled_by = title_id.clone();
+    let canvas_label = format!("Chart: {title}");
     let described_by = summary_id.clone();
     let download = move |_| download_csv(id, &table.get_untracked().to_csv());
 
@@ -111,10 +112,17 @@ pub fn ChartFrame(
                     node_ref=canvas
                     class="chart-canvas"
                     role="img"
+                    aria-label=canvas_label
                     aria-describedby=described_by
                     on:pointermove=move |ev| on_point(f64::from(ev.offset_x()), f64::from(ev.offset_y()))
                     on:pointerdown=move |ev| on_point(f64::from(ev.offset_x()), f64::from(ev.offset_y()))
-                    on:pointerleave=move |_| set_tooltip.set(None)
+                    on:pointerleave=move |ev| {
+                        // Touch sends pointerleave right after the tap: keep the tooltip until
+                        // the next tap lands elsewhere.
+                        if ev.pointer_type() == "mouse" {
+                            set_tooltip.set(None);
+                        }
+                    }
                 ></canvas>
                 {move || {
                     tooltip

@@ -37,6 +37,10 @@ pub fn Header() -> impl IntoView {
                 <nav aria-label="Main">
                     <ul class="nav-list">{links}</ul>
                 </nav>
+                <div class="header-tools">
+                    <crate::components::search::SearchButton />
+                    <crate::components::theme_toggle::ThemeToggle />
+                </div>
             </div>
         </header>
     }

@@ -6,5 +6,7 @@ pub mod error_panel;
 pub mod footer;
 pub mod header;
 pub mod page;
+pub mod search;
 pub mod source_ref;
+pub mod theme_toggle;
 pub mod url_state;

@@ -1,5 +1,6 @@
 //! The overview (`/`): the key figures at a glance and the two paths through the site.
 
+use crate::components::chart::ChartFrame;
 use crate::components::data_view::WithDataset;
 use crate::components::page::Page;
 use crate::components::source_ref::SourceRef;
@@ -43,7 +44,17 @@ pub fn Overview() -> impl IntoView {
 }
 
 fn key_figures(dataset: Arc<Dataset>) -> impl IntoView {
+    let base = app_base();
     let offers = &dataset.offer_stats;
+    let range = crate::salaries::overall_range(&dataset);
+    let chart = crate::salaries::range_chart(&dataset, &Default::default());
+    let chart_summary = format!(
+        "Salary ranges for {} seniority levels across {} sources, in US dollars a year.",
+        chart.groups.len(),
+        crate::salaries::band_sources(&dataset).len()
+    );
+    let chart_height = chart.height();
+    let chart_table = chart.table();
     let snapshot = &dataset.market_snapshot;
     let averages = dataset
         .averages
@@ -72,10 +83,18 @@ fn key_figures(dataset: Arc<Dataset>) -> impl IntoView {
                 </p>
                 <p class="muted">{format!("From {} offers to candidates.", offers.total_offers)}</p>
                 <SourceRef dataset=dataset.clone() id=offers.source.clone() />
+                <A href=format!("{}#offers-heading", base.href("/salaries"))>"Offer statistics"</A>
+            </article>
+            <article class="card figure-card">
+                <h2>"Salary range, junior to principal"</h2>
+                <p><span class="figure-value">{range.text.clone()}</span> " a year"</p>
+                <p class="muted">{range.note.clone()}</p>
+                <A href=base.href("/salaries")>"Ranges by level and source"</A>
             </article>
             <article class="card figure-card">
                 <h2>"Average backend vs front-end pay"</h2>
                 <ul class="plain">{averages}</ul>
+                <A href=format!("{}#averages-heading", base.href("/salaries"))>"Averages chart"</A>
             </article>
             <article class="card figure-card">
                 <h2>{format!("{} {} salary ({})", snapshot.level.label(), snapshot.role, snapshot.region)}</h2>
@@ -91,7 +110,16 @@ fn key_figures(dataset: Arc<Dataset>) -> impl IntoView {
                     )}
                 </p>
                 <SourceRef dataset=dataset.clone() id=snapshot.source.clone() />
+                <A href=base.href("/hiring")>"Hiring kit"</A>
             </article>
         </section>
+        <ChartFrame
+            id="overview-ranges"
+            title="Salary by seniority across sources".into()
+            summary=chart_summary
+            height=chart_height
+            table=chart_table
+            draw=Box::new(move |area, style| crate::charts::salary::draw_ranges(area, &chart, style))
+        />
     }
 }

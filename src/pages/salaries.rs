@@ -16,8 +16,8 @@ use crate::import::{self, ImportError, RowError};
 use crate::query::salaries::SalariesQuery;
 use crate::salaries::{self as view_model, convert};
 use crate::state::app_base;
-use crate::stats::{OfferSet, OfferSummary};
 use crate::stats::CONSENSUS_METHOD;
+use crate::stats::{OfferSet, OfferSummary};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -274,12 +274,15 @@ fn Filters(url: UrlState) -> impl IntoView {
 #[component]
 fn Legend(url: UrlState, band_sources: Vec<(String, String, usize)>) -> impl IntoView {
     let query = url.query;
-    let theme = crate::components::chart::page_theme();
+    let theme = use_context::<crate::state::ThemeCtx>().map(|t| t.0);
     let all_ids: Vec<String> = band_sources.iter().map(|s| s.0.clone()).collect();
     let buttons = band_sources
         .into_iter()
         .map(|(id, label, series)| {
-            let color = crate::charts::series_color(theme, series).hex();
+            let color = move || {
+                crate::charts::series_color(theme.map(|t| t.get()).unwrap_or_default(), series)
+                    .hex()
+            };
             let id_for_state = id.clone();
             let shown = move || query.get().shows_source(&id_for_state);
             let all = all_ids.clone();
@@ -290,7 +293,7 @@ fn Legend(url: UrlState, band_sources: Vec<(String, String, usize)>) -> impl Int
                     aria-pressed=move || shown().to_string()
                     on:click=move |_| url.update(|q| toggle_source(q, &all, &id))
                 >
-                    <span class="swatch" style:background-color=color.clone() aria-hidden="true"></span>
+                    <span class="swatch" style:background-color=color aria-hidden="true"></span>
                     {label}
                 </button>
             }

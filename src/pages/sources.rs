@@ -28,7 +28,6 @@ fn source_list(dataset: Arc<Dataset>) -> impl IntoView {
         .iter()
         .map(|source| source_card(source, uses.get(&source.id).copied().unwrap_or(0)))
         .collect_view();
-    Effect::new(|_| scroll_to_hash());
     view! {
         <p>{format!("{count} sources.")}</p>
         <ol class="source-list">{cards}</ol>
@@ -110,22 +109,4 @@ fn usage_counts(dataset: &Dataset) -> std::collections::HashMap<String, usize> {
         *counts.entry(id.to_owned()).or_default() += 1;
     }
     counts
-}
-
-/// Deep links like `/sources#source-upstaff-fastapi-2024` land on the card and focus it.
-fn scroll_to_hash() {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let hash = window.location().hash().unwrap_or_default();
-    let Some(id) = hash.strip_prefix('#').filter(|id| !id.is_empty()) else {
-        return;
-    };
-    if let Some(el) = window.document().and_then(|d| d.get_element_by_id(id)) {
-        el.scroll_into_view();
-        use wasm_bindgen::JsCast;
-        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-            let _ = el.focus();
-        }
-    }
 }

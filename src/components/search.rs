@@ -1,0 +1,225 @@
+//! Site-wide search: a header button and Ctrl+K / Cmd+K open a dialog; typing searches the
+//! dataset in WASM (`crate::search`), arrows move, Enter goes to the exact place (scrolled into
+//! view and focused), Esc closes and returns focus.
+
+use crate::search::{Entry, Index};
+use crate::state::{app_base, DatasetCtx, LoadState};
+use leptos::html::{Button, Input};
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
+use std::sync::Arc;
+use std::time::Duration;
+use wasm_bindgen::JsCast;
+
+const LIMIT: usize = 8;
+
+#[component]
+pub fn SearchButton() -> impl IntoView {
+    let open = RwSignal::new(false);
+    let button = NodeRef::<Button>::new();
+    let handle = window_event_listener(leptos::ev::keydown, move |ev| {
+        if (ev.ctrl_key() || ev.meta_key()) && ev.key().eq_ignore_ascii_case("k") {
+            ev.prevent_default();
+            open.set(true);
+        }
+    });
+    on_cleanup(move || handle.remove());
+    view! {
+        <button
+            type="button"
+            class="icon-button search-button"
+            aria-haspopup="dialog"
+            node_ref=button
+            on:click=move |_| open.set(true)
+        >
+            <span aria-hidden="true">"⌕"</span>
+            "Search"
+            <kbd aria-hidden="true">"Ctrl K"</kbd>
+        </button>
+        <Show when=move || open.get()>
+            <SearchDialog open=open button=button />
+        </Show>
+    }
+}
+
+#[component]
+fn SearchDialog(open: RwSignal<bool>, button: NodeRef<Button>) -> impl IntoView {
+    let input = NodeRef::<Input>::new();
+    let text = RwSignal::new(String::new());
+    let active = RwSignal::new(0usize);
+    let dataset = use_context::<DatasetCtx>();
+    // Built once per opening from the loaded dataset: a few hundred entries, well under a frame.
+    let index = Memo::new(move |_| match dataset.map(|d| d.0.get()) {
+        Some(LoadState::Ready(d)) => Some(Arc::new(Index::build(&d))),
+        _ => None,
+    });
+    let results = Memo::new(move |_| {
+        let q = text.get();
+        index.with(|i| {
+            i.as_ref()
+                .map(|i| {
+                    i.search(&q, LIMIT)
+                        .into_iter()
+                        .cloned()
+                        .collect::<Vec<Entry>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    Effect::new(move |_| {
+        if let Some(el) = input.get() {
+            let _ = el.focus();
+        }
+    });
+    let navigate = use_navigate();
+    let close = move |return_focus: bool| {
+        open.set(false);
+        if return_focus {
+            if let Some(b) = button.get_untracked() {
+                let _ = b.focus();
+            }
+        }
+    };
+    let go = move |entry: Entry| {
+        close(false);
+        let mut url = app_base().href(entry.path);
+        if let Some(q) = &entry.query {
+            url = format!("{url}?{q}");
+        }
+        // The href already includes the base; resolving again would double it.
+        navigate(
+            &url,
+            NavigateOptions {
+                resolve: false,
+                ..Default::default()
+            },
+        );
+        land_on(entry.anchor, 0);
+    };
+    let go_for_keys = go.clone();
+    let on_key = move |ev: web_sys::KeyboardEvent| match ev.key().as_str() {
+        "ArrowDown" => {
+            ev.prevent_default();
+            let n = results.with_untracked(Vec::len);
+            if n > 0 {
+                active.update(|a| *a = (*a + 1) % n);
+            }
+        }
+        "ArrowUp" => {
+            ev.prevent_default();
+            let n = results.with_untracked(Vec::len);
+            if n > 0 {
+                active.update(|a| *a = (*a + n - 1) % n);
+            }
+        }
+        "Enter" => {
+            ev.prevent_default();
+            if let Some(entry) = results.with_untracked(|r| r.get(active.get_untracked()).cloned())
+            {
+                go_for_keys(entry);
+            }
+        }
+        "Escape" => {
+            ev.prevent_default();
+            close(true);
+        }
+        _ => {}
+    };
+    let status = move || {
+        if index.with(Option::is_none) {
+            return match dataset.map(|d| d.0.get()) {
+                Some(LoadState::Failed(_)) => {
+                    "Search needs the data, which did not load.".to_owned()
+                }
+                _ => "Loading the data…".to_owned(),
+            };
+        }
+        let n = results.with(Vec::len);
+        match (text.with(|t| t.trim().is_empty()), n) {
+            (true, _) => {
+                "Type to search frameworks, roadmap items, skills, questions, terms and sources."
+                    .to_owned()
+            }
+            (false, 0) => "No matches.".to_owned(),
+            (false, n) => format!("{n} result(s). Use the arrow keys and Enter."),
+        }
+    };
+    view! {
+        <div class="search-backdrop" on:click=move |_| close(true)></div>
+        <div class="search-dialog" role="dialog" aria-modal="true" aria-label="Search Backend Atlas">
+            <input
+                node_ref=input
+                type="search"
+                class="search-input"
+                placeholder="Search…"
+                role="combobox"
+                aria-label="Search"
+                aria-autocomplete="list"
+                aria-controls="search-results"
+                aria-expanded=move || (!results.with(Vec::is_empty)).to_string()
+                aria-activedescendant=move || {
+                    (!results.with(Vec::is_empty)).then(|| format!("search-result-{}", active.get()))
+                }
+                prop:value=text
+                on:input=move |ev| {
+                    text.set(event_target_value(&ev));
+                    active.set(0);
+                }
+                on:keydown=on_key
+            />
+            <p class="search-status muted" role="status">{status}</p>
+            <ul id="search-results" role="listbox" aria-label="Results">
+                {move || {
+                    results
+                        .get()
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, entry)| {
+                            let go = go.clone();
+                            let chosen = entry.clone();
+                            view! {
+                                <li
+                                    id=format!("search-result-{i}")
+                                    role="option"
+                                    aria-selected=move || (active.get() == i).to_string()
+                                    class="search-result"
+                                    on:mousemove=move |_| active.set(i)
+                                    on:click=move |_| go(chosen.clone())
+                                >
+                                    <span class="search-title">{entry.title.clone()}</span>
+                                    <span class="search-kind">{entry.kind.label()}</span>
+                                    <span class="search-detail">{entry.detail.clone()}</span>
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </ul>
+        </div>
+    }
+}
+
+/// After navigating, waits for the target to render (the page may still be mounting), then
+/// scrolls it into view and focuses it. Gives up quietly after about three seconds.
+pub fn land_on(anchor: String, attempt: u32) {
+    let found = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(&anchor));
+    match found {
+        Some(el) => {
+            if !el.has_attribute("tabindex") {
+                let _ = el.set_attribute("tabindex", "-1");
+            }
+            el.scroll_into_view();
+            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
+        }
+        None if attempt < 60 => set_timeout(
+            move || land_on(anchor, attempt + 1),
+            Duration::from_millis(50),
+        ),
+        None => {}
+    }
+}

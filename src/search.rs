@@ -1,0 +1,727 @@
+//! Site-wide search (the Ctrl+K dialog's core): an [`Index`] of everything a reader can jump to,
+//! built once from the dataset, and a fast, accent- and case-tolerant word-prefix search over it.
+//!
+//! Pure and panic-free: the query comes from the user.
+//!
+//! # What is indexed, and where each entry points
+//!
+//! | kind | path | anchor (DOM id) | query |
+//! | --- | --- | --- | --- |
+//! | [`Kind::Page`] | each route | `main` | — |
+//! | [`Kind::Framework`] | `/frameworks` | `framework-<framework id>` | — |
+//! | [`Kind::Technology`], FastAPI top ten | `/frameworks` | `tech-<top_related id>` | — |
+//! | [`Kind::Technology`], release timeline | `/frameworks` | `framework-<id>` when a framework has the technology's id, else `timeline-heading` | — |
+//! | [`Kind::Stage`] | `/roadmap` | `stage-<number>` | `stage=<number>` |
+//! | [`Kind::RoadmapItem`] | `/roadmap` | `item-<item id>` | `item=<item id>` |
+//! | [`Kind::Skill`] | see below | | |
+//! | [`Kind::Question`] | `/hiring` | `question-<question id>` | — |
+//! | [`Kind::Term`] | `/hiring` | `term-<term id>` | — |
+//! | [`Kind::Mistake`] | `/hiring` | `kit-heading` (no per-mistake id on the page yet) | — |
+//! | [`Kind::Source`] | `/sources` | `source-<source id>` | — |
+//!
+//! Skills have no section of their own. A skill points at the first roadmap item (stages and
+//! items in dataset order) whose `related` list contains the skill's id (`/roadmap`,
+//! `item-<id>`, `item=<id>`); failing that, at the FastAPI top-ten entry with the same id
+//! (`/frameworks`, `tech-<id>`); failing both, the skill is left out of the index, because a
+//! result that opens a page without showing the thing would only confuse.
+//!
+//! An entry with the same title and the same destination as an earlier one is left out (the
+//! "FastAPI" technology would otherwise repeat the FastAPI framework card).
+//!
+//! # Matching and ranking
+//!
+//! Both sides go through [`normalize`]. An entry matches when *every* query word is a prefix of
+//! some word of its searchable text (title, detail and the extra text stored per kind: a
+//! framework's summary, language and pros, a question's answers, a term's meaning, an item's
+//! text and the names of what it relates to...). Matches are ranked in tiers:
+//!
+//! 1. the title equals the query;
+//! 2. the title starts with the query;
+//! 3. every query word is a prefix of a title word;
+//! 4. anything else that matches (the body).
+//!
+//! Titles are also compared with spaces removed, so "nodejs" equals "Node.js". Ties go by kind
+//! ([`Kind::rank`]: Page, Framework, RoadmapItem, Question, Term, Skill, Technology, Mistake,
+//! Source, Stage), then by title.
+
+use std::collections::HashSet;
+
+use crate::data::{Dataset, FrameworkKind, SkillCategory};
+
+/// What an [`Entry`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Kind {
+    Framework,
+    RoadmapItem,
+    Stage,
+    Skill,
+    Technology,
+    Question,
+    Term,
+    Mistake,
+    Source,
+    Page,
+}
+
+impl Kind {
+    /// Every kind, in ranking order (see [`Kind::rank`]).
+    pub const ALL: [Kind; 10] = [
+        Kind::Page,
+        Kind::Framework,
+        Kind::RoadmapItem,
+        Kind::Question,
+        Kind::Term,
+        Kind::Skill,
+        Kind::Technology,
+        Kind::Mistake,
+        Kind::Source,
+        Kind::Stage,
+    ];
+
+    /// A short label shown next to a result.
+    pub fn label(self) -> &'static str {
+        match self {
+            Kind::Framework => "Framework",
+            Kind::RoadmapItem => "Roadmap item",
+            Kind::Stage => "Roadmap stage",
+            Kind::Skill => "Skill",
+            Kind::Technology => "Technology",
+            Kind::Question => "Interview question",
+            Kind::Term => "Technical term",
+            Kind::Mistake => "Hiring mistake",
+            Kind::Source => "Data source",
+            Kind::Page => "Page",
+        }
+    }
+
+    /// Position when results of the same tier tie: lower comes first.
+    pub fn rank(self) -> u8 {
+        match self {
+            Kind::Page => 0,
+            Kind::Framework => 1,
+            Kind::RoadmapItem => 2,
+            Kind::Question => 3,
+            Kind::Term => 4,
+            Kind::Skill => 5,
+            Kind::Technology => 6,
+            Kind::Mistake => 7,
+            Kind::Source => 8,
+            Kind::Stage => 9,
+        }
+    }
+}
+
+/// One search result: something with a place in the app.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    pub kind: Kind,
+    pub title: String,
+    /// One short line of context shown under the title.
+    pub detail: String,
+    /// App route, without the base: `"/frameworks"`.
+    pub path: &'static str,
+    /// DOM id on that page: `"framework-fastapi"`.
+    pub anchor: String,
+    /// Extra query that opens it (`"item=intermediate-auth"`), without `?`.
+    pub query: Option<String>,
+}
+
+impl Entry {
+    /// Path, query and fragment, without the base:
+    /// `"/roadmap?item=intermediate-auth#item-intermediate-auth"`.
+    pub fn location(&self) -> String {
+        match &self.query {
+            Some(query) => format!("{}?{query}#{}", self.path, self.anchor),
+            None => format!("{}#{}", self.path, self.anchor),
+        }
+    }
+}
+
+/// The app's routes with the titles their Page entries get, in navigation order.
+pub const PAGES: [(&str, &str); 6] = [
+    ("/", "Overview"),
+    ("/salaries", "Salaries"),
+    ("/frameworks", "Frameworks"),
+    ("/roadmap", "Roadmap"),
+    ("/hiring", "Hiring"),
+    ("/sources", "Sources"),
+];
+
+/// Longest detail line, in characters, before it is shortened with "…".
+const DETAIL_MAX: usize = 90;
+
+/// The pre-normalised text of one entry.
+#[derive(Debug, Clone, PartialEq)]
+struct Prepared {
+    /// Normalised title.
+    title: String,
+    /// Normalised title without spaces.
+    compact_title: String,
+    /// Words of the title, plus punctuation-joined forms ("nodejs" for "Node.js").
+    title_words: Vec<String>,
+    /// Every searchable word (title, detail, extra text), sorted and deduplicated, so a prefix
+    /// is found by binary search.
+    words: Vec<String>,
+}
+
+/// Every searchable entry with its pre-normalised text.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Index {
+    entries: Vec<Entry>,
+    prepared: Vec<Prepared>,
+}
+
+impl Index {
+    /// Indexes the dataset and the app's pages (see the module documentation for what points
+    /// where).
+    pub fn build(d: &Dataset) -> Index {
+        let mut builder = Builder::default();
+        add_pages(&mut builder);
+        add_frameworks(&mut builder, d);
+        add_technologies(&mut builder, d);
+        add_roadmap(&mut builder, d);
+        add_skills(&mut builder, d);
+        add_hiring(&mut builder, d);
+        add_sources(&mut builder, d);
+        builder.index
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Every entry, in build order.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// Best matches first, at most `limit`. Empty/whitespace query -> empty vec.
+    pub fn search(&self, query: &str, limit: usize) -> Vec<&Entry> {
+        let query = normalize(query);
+        if query.is_empty() || limit == 0 {
+            return Vec::new();
+        }
+        let compact_query: String = query.split(' ').collect();
+        // A repeated word cannot change the result; dropping repeats bounds hostile input.
+        let mut words: Vec<&str> = query.split(' ').collect();
+        words.sort_unstable();
+        words.dedup();
+        // Longest first: a long word fails sooner, and then the shorter ones need no lookup.
+        words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+
+        let mut hits: Vec<(u8, usize)> = self
+            .prepared
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| words.iter().all(|w| has_prefix(&p.words, w)))
+            .map(|(i, p)| (tier(p, &query, &compact_query, &words), i))
+            .collect();
+        hits.sort_unstable_by(|&(tier_a, a), &(tier_b, b)| {
+            tier_a
+                .cmp(&tier_b)
+                .then(
+                    self.entries[a]
+                        .kind
+                        .rank()
+                        .cmp(&self.entries[b].kind.rank()),
+                )
+                .then_with(|| self.prepared[a].title.cmp(&self.prepared[b].title))
+                .then_with(|| self.entries[a].title.cmp(&self.entries[b].title))
+                .then(a.cmp(&b))
+        });
+        hits.into_iter()
+            .take(limit)
+            .map(|(_, i)| &self.entries[i])
+            .collect()
+    }
+}
+
+/// Lower tier is better: 0 exact title, 1 title prefix, 2 every word in the title, 3 body.
+fn tier(p: &Prepared, query: &str, compact_query: &str, words: &[&str]) -> u8 {
+    if p.title == query || p.compact_title == compact_query {
+        0
+    } else if p.title.starts_with(query) || p.compact_title.starts_with(compact_query) {
+        1
+    } else if words
+        .iter()
+        .all(|w| p.title_words.iter().any(|t| t.starts_with(w)))
+    {
+        2
+    } else {
+        3
+    }
+}
+
+/// Whether some word of `sorted` starts with `prefix`. Words starting with `prefix` sort
+/// right at or after it, so the first word not less than it is the only candidate needed.
+fn has_prefix(sorted: &[String], prefix: &str) -> bool {
+    let at = sorted.partition_point(|w| w.as_str() < prefix);
+    sorted.get(at).is_some_and(|w| w.starts_with(prefix))
+}
+
+#[derive(Default)]
+struct Builder {
+    index: Index,
+    seen: HashSet<(&'static str, String, Option<String>, String)>,
+}
+
+impl Builder {
+    /// Adds an entry; `extra` is searchable text that is not shown.
+    fn add(
+        &mut self,
+        kind: Kind,
+        title: &str,
+        detail: String,
+        target: (&'static str, String, Option<String>),
+        extra: &[&str],
+    ) {
+        let (path, anchor, query) = target;
+        let norm_title = normalize(title);
+        if !self
+            .seen
+            .insert((path, anchor.clone(), query.clone(), norm_title.clone()))
+        {
+            return;
+        }
+        let mut title_words: Vec<String> = norm_title.split(' ').map(str::to_owned).collect();
+        title_words.extend(joined_words(title));
+        title_words.retain(|w| !w.is_empty());
+
+        let mut words = title_words.clone();
+        for text in std::iter::once(detail.as_str()).chain(extra.iter().copied()) {
+            words.extend(normalize(text).split(' ').map(str::to_owned));
+            words.extend(joined_words(text));
+        }
+        words.retain(|w| !w.is_empty());
+        words.sort_unstable();
+        words.dedup();
+
+        self.index.prepared.push(Prepared {
+            compact_title: norm_title.split(' ').collect(),
+            title: norm_title,
+            title_words,
+            words,
+        });
+        self.index.entries.push(Entry {
+            kind,
+            title: title.to_owned(),
+            detail: shorten(&detail, DETAIL_MAX),
+            path,
+            anchor,
+            query,
+        });
+    }
+}
+
+fn add_pages(b: &mut Builder) {
+    for (path, title) in PAGES {
+        let meta = crate::routes::meta(path);
+        let description = meta.map_or("", |m| m.description.as_str());
+        let heading = meta.map_or("", |m| m.heading.as_str());
+        b.add(
+            Kind::Page,
+            title,
+            description.to_owned(),
+            (path, "main".to_owned(), None),
+            &[heading],
+        );
+    }
+}
+
+fn add_frameworks(b: &mut Builder, d: &Dataset) {
+    for f in &d.frameworks {
+        let kind = match f.kind {
+            FrameworkKind::Framework => "framework",
+            FrameworkKind::Runtime => "runtime",
+        };
+        let mut detail = format!("{} {kind}", f.language);
+        if let Some(year) = f.first_release {
+            detail.push_str(&format!(" · {year}"));
+        }
+        if let Some(creator) = &f.creator {
+            detail.push_str(&format!(" · {creator}"));
+        }
+        let mut extra: Vec<&str> = vec![&f.id, &f.summary.text];
+        extra.extend(f.pros.iter().map(|c| c.text.as_str()));
+        b.add(
+            Kind::Framework,
+            &f.name,
+            detail,
+            ("/frameworks", format!("framework-{}", f.id), None),
+            &extra,
+        );
+    }
+}
+
+fn add_technologies(b: &mut Builder, d: &Dataset) {
+    for t in &d.fastapi.top_related {
+        b.add(
+            Kind::Technology,
+            &t.name,
+            format!("FastAPI top ten #{} · {}", t.rank, t.summary),
+            ("/frameworks", format!("tech-{}", t.id), None),
+            &[&t.id, &t.summary],
+        );
+    }
+    for t in &d.technologies {
+        let detail = match (&t.creator, t.year) {
+            (Some(creator), Some(year)) => format!("Created by {creator}, {year}"),
+            (Some(creator), None) => format!("Created by {creator}"),
+            (None, Some(year)) => format!("First released in {year}"),
+            (None, None) => "On the release timeline".to_owned(),
+        };
+        let anchor = if d.frameworks.iter().any(|f| f.id == t.id) {
+            format!("framework-{}", t.id)
+        } else {
+            "timeline-heading".to_owned()
+        };
+        b.add(
+            Kind::Technology,
+            &t.name,
+            detail,
+            ("/frameworks", anchor, None),
+            &[&t.id],
+        );
+    }
+}
+
+fn add_roadmap(b: &mut Builder, d: &Dataset) {
+    for stage in &d.roadmap.stages {
+        b.add(
+            Kind::Stage,
+            &stage.name,
+            format!(
+                "Stage {} · {} · {}",
+                stage.number, stage.duration_label, stage.summary
+            ),
+            (
+                "/roadmap",
+                format!("stage-{}", stage.number),
+                Some(format!("stage={}", stage.number)),
+            ),
+            &[],
+        );
+        for item in &stage.items {
+            let related: Vec<&str> = item
+                .related
+                .iter()
+                .filter_map(|id| d.related(id).map(|r| r.name))
+                .collect();
+            b.add(
+                Kind::RoadmapItem,
+                &item.text,
+                format!(
+                    "Stage {} · {} · {}",
+                    stage.number, stage.name, stage.duration_label
+                ),
+                (
+                    "/roadmap",
+                    format!("item-{}", item.id),
+                    Some(format!("item={}", item.id)),
+                ),
+                &related,
+            );
+        }
+    }
+}
+
+fn add_skills(b: &mut Builder, d: &Dataset) {
+    for skill in &d.skills {
+        let category = category_label(skill.category);
+        let item = d
+            .roadmap
+            .stages
+            .iter()
+            .flat_map(|stage| &stage.items)
+            .find(|item| item.related.contains(&skill.id));
+        let (detail, target) = if let Some(item) = item {
+            (
+                format!("{category} · on the roadmap: {}", item.text),
+                (
+                    "/roadmap",
+                    format!("item-{}", item.id),
+                    Some(format!("item={}", item.id)),
+                ),
+            )
+        } else if d.fastapi.top_related.iter().any(|t| t.id == skill.id) {
+            (
+                format!("{category} · FastAPI top ten"),
+                ("/frameworks", format!("tech-{}", skill.id), None),
+            )
+        } else {
+            continue;
+        };
+        let summary = skill.summary.as_deref().unwrap_or("");
+        b.add(Kind::Skill, &skill.name, detail, target, &[summary]);
+    }
+}
+
+fn add_hiring(b: &mut Builder, d: &Dataset) {
+    for q in &d.hiring.questions {
+        b.add(
+            Kind::Question,
+            &q.question,
+            format!("Senior answer: {}", q.senior_answer),
+            ("/hiring", format!("question-{}", q.id), None),
+            &[&q.junior_answer],
+        );
+    }
+    for t in &d.hiring.terms {
+        b.add(
+            Kind::Term,
+            &t.term,
+            t.meaning.clone(),
+            ("/hiring", format!("term-{}", t.id), None),
+            &[],
+        );
+    }
+    for m in &d.hiring.mistakes {
+        b.add(
+            Kind::Mistake,
+            &m.title,
+            m.problem.clone(),
+            ("/hiring", "kit-heading".to_owned(), None),
+            &[&m.fix],
+        );
+    }
+}
+
+fn add_sources(b: &mut Builder, d: &Dataset) {
+    for s in &d.sources {
+        let mut detail = s.label();
+        if let Some(publisher) = s.publisher.as_deref().filter(|p| !detail.contains(p)) {
+            detail.push_str(&format!(" · {publisher}"));
+        }
+        b.add(
+            Kind::Source,
+            &s.title,
+            detail,
+            ("/sources", format!("source-{}", s.id), None),
+            &[&s.id],
+        );
+    }
+}
+
+fn category_label(category: SkillCategory) -> &'static str {
+    match category {
+        SkillCategory::Language => "Language",
+        SkillCategory::FrontEnd => "Front end",
+        SkillCategory::Database => "Database",
+        SkillCategory::ServerSoftware => "Server software",
+        SkillCategory::Api => "API",
+        SkillCategory::DataStructures => "Data structures",
+        SkillCategory::Security => "Security",
+        SkillCategory::DevTool => "Developer tool",
+        SkillCategory::TestingTool => "Testing tool",
+        SkillCategory::Infrastructure => "Infrastructure",
+        SkillCategory::Other => "Other",
+    }
+}
+
+/// For each whitespace-separated chunk with inner punctuation ("Node.js", "async/await"), the
+/// chunk's words run together ("nodejs"), so a query typed without the punctuation finds it.
+fn joined_words(text: &str) -> Vec<String> {
+    text.split_whitespace()
+        .filter_map(|chunk| {
+            let norm = normalize(chunk);
+            norm.contains(' ').then(|| norm.split(' ').collect())
+        })
+        .collect()
+}
+
+/// `text` cut to at most `max` characters at a word boundary, with "…" when cut.
+fn shorten(text: &str, max: usize) -> String {
+    let text = text.trim();
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let cut = text
+        .char_indices()
+        .nth(max.saturating_sub(1))
+        .map_or(text.len(), |(i, _)| i);
+    let head = &text[..cut];
+    let head = match head.rfind(' ') {
+        Some(space) if space > cut / 2 => &head[..space],
+        _ => head,
+    };
+    let head = head.trim_end_matches(|c: char| c.is_whitespace() || ",;:·-–—(".contains(c));
+    format!("{head}…")
+}
+
+/// Lowercase, accents removed (é->e, ñ->n, ü->u, ß->ss, ...), punctuation folded to spaces,
+/// whitespace collapsed.
+///
+/// Letters of other scripts (Cyrillic, Greek, CJK...) are only lowercased; their own marks are
+/// kept. Latin combining accents (U+0300–U+036F and friends) are dropped, so decomposed "é"
+/// folds like the precomposed one. Punctuation, symbols and emoji become word breaks.
+pub fn normalize(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending_space = false;
+    for c in s.chars().flat_map(char::to_lowercase) {
+        if is_latin_combining(c) {
+            continue;
+        }
+        let folded = fold_latin(c);
+        let is_word = folded.is_some() || c.is_alphanumeric() || is_other_script_mark(c);
+        if !is_word {
+            pending_space = true;
+            continue;
+        }
+        if pending_space && !out.is_empty() {
+            out.push(' ');
+        }
+        pending_space = false;
+        match folded {
+            Some(ascii) => out.push_str(ascii),
+            None => out.push(c),
+        }
+    }
+    out
+}
+
+fn is_latin_combining(c: char) -> bool {
+    matches!(
+        c,
+        '\u{0300}'..='\u{036F}'
+            | '\u{1AB0}'..='\u{1AFF}'
+            | '\u{1DC0}'..='\u{1DFF}'
+            | '\u{20D0}'..='\u{20FF}'
+            | '\u{FE20}'..='\u{FE2F}'
+    )
+}
+
+/// A non-alphanumeric character that is not punctuation, a symbol or a space: most likely a
+/// mark inside a word of another script (a Devanagari virama, say), so it is kept.
+fn is_other_script_mark(c: char) -> bool {
+    !(c.is_ascii()
+        || c.is_whitespace()
+        || c.is_control()
+        || matches!(
+            c,
+            '\u{00A0}'..='\u{00BF}'
+                | '\u{00D7}'
+                | '\u{00F7}'
+                | '\u{02B9}'..='\u{02FF}' // modifier letters: primes, ticks
+                | '\u{2000}'..='\u{2BFF}' // punctuation, currency, arrows, maths, shapes, dingbats
+                | '\u{2E00}'..='\u{2E7F}' // supplemental punctuation
+                | '\u{3000}'..='\u{303F}' // CJK punctuation
+                | '\u{E000}'..='\u{F8FF}' // private use
+                | '\u{FE00}'..='\u{FE0F}' // variation selectors
+                | '\u{FE10}'..='\u{FE1F}'
+                | '\u{FE30}'..='\u{FE6F}'
+                | '\u{FF00}'..='\u{FF0F}' // fullwidth punctuation
+                | '\u{FF1A}'..='\u{FF20}'
+                | '\u{FF3B}'..='\u{FF40}'
+                | '\u{FF5B}'..='\u{FF65}'
+                | '\u{FFF0}'..='\u{FFFF}'
+                | '\u{1F000}'..='\u{1FAFF}' // emoji, pictographs
+                | '\u{E0000}'..='\u{E007F}' // tags
+        ))
+}
+
+/// ASCII spelling of a lowercase Latin letter with a diacritic (or a ligature), if it is one.
+fn fold_latin(c: char) -> Option<&'static str> {
+    let ascii = match c {
+        'à'..='å' | 'ā' | 'ă' | 'ą' | 'ǎ' | 'ǻ' | 'ȁ' | 'ȃ' | 'ȧ' => "a",
+        'æ' | 'ǽ' => "ae",
+        'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => "c",
+        'ď' | 'đ' | 'ð' => "d",
+        'è'..='ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' | 'ȅ' | 'ȇ' | 'ȩ' => "e",
+        'ĝ' | 'ğ' | 'ġ' | 'ģ' | 'ǧ' => "g",
+        'ĥ' | 'ħ' => "h",
+        'ì'..='ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' | 'ǐ' | 'ȉ' | 'ȋ' => "i",
+        'ĳ' => "ij",
+        'ĵ' | 'ǰ' => "j",
+        'ķ' | 'ĸ' | 'ǩ' => "k",
+        'ĺ' | 'ļ' | 'ľ' | 'ŀ' | 'ł' => "l",
+        'ñ' | 'ń' | 'ņ' | 'ň' | 'ŉ' | 'ŋ' | 'ǹ' => "n",
+        'ò'..='ö' | 'ø' | 'ō' | 'ŏ' | 'ő' | 'ơ' | 'ǒ' | 'ǿ' | 'ȍ' | 'ȏ' | 'ȯ' => "o",
+        'œ' => "oe",
+        'ŕ' | 'ŗ' | 'ř' | 'ȑ' | 'ȓ' => "r",
+        'ś' | 'ŝ' | 'ş' | 'š' | 'ſ' | 'ș' => "s",
+        'ß' => "ss",
+        'ţ' | 'ť' | 'ŧ' | 'ț' => "t",
+        'þ' => "th",
+        'ù'..='ü'
+        | 'ũ'
+        | 'ū'
+        | 'ŭ'
+        | 'ů'
+        | 'ű'
+        | 'ų'
+        | 'ư'
+        | 'ǔ'
+        | 'ǖ'
+        | 'ǘ'
+        | 'ǚ'
+        | 'ǜ'
+        | 'ȕ'
+        | 'ȗ' => "u",
+        'ŵ' => "w",
+        'ý' | 'ÿ' | 'ŷ' | 'ȳ' => "y",
+        'ź' | 'ż' | 'ž' => "z",
+        // Latin Extended Additional: Vietnamese and other stacked diacritics, by block.
+        '\u{1E00}'..='\u{1E01}' | '\u{1EA0}'..='\u{1EB7}' => "a",
+        '\u{1E02}'..='\u{1E07}' => "b",
+        '\u{1E08}'..='\u{1E09}' => "c",
+        '\u{1E0A}'..='\u{1E13}' => "d",
+        '\u{1E14}'..='\u{1E1D}' | '\u{1EB8}'..='\u{1EC7}' => "e",
+        '\u{1E1E}'..='\u{1E1F}' => "f",
+        '\u{1E20}'..='\u{1E21}' => "g",
+        '\u{1E22}'..='\u{1E2B}' | '\u{1E96}' => "h",
+        '\u{1E2C}'..='\u{1E2F}' | '\u{1EC8}'..='\u{1ECB}' => "i",
+        '\u{1E30}'..='\u{1E35}' => "k",
+        '\u{1E36}'..='\u{1E3D}' => "l",
+        '\u{1E3E}'..='\u{1E43}' => "m",
+        '\u{1E44}'..='\u{1E4B}' => "n",
+        '\u{1E4C}'..='\u{1E53}' | '\u{1ECC}'..='\u{1EE3}' => "o",
+        '\u{1E54}'..='\u{1E57}' => "p",
+        '\u{1E58}'..='\u{1E5F}' => "r",
+        '\u{1E60}'..='\u{1E69}' | '\u{1E9B}' => "s",
+        '\u{1E6A}'..='\u{1E71}' | '\u{1E97}' => "t",
+        '\u{1E72}'..='\u{1E7B}' | '\u{1EE4}'..='\u{1EF1}' => "u",
+        '\u{1E7C}'..='\u{1E7F}' => "v",
+        '\u{1E80}'..='\u{1E89}' | '\u{1E98}' => "w",
+        '\u{1E8A}'..='\u{1E8D}' => "x",
+        '\u{1E8E}'..='\u{1E8F}' | '\u{1E99}' | '\u{1EF2}'..='\u{1EF9}' => "y",
+        '\u{1E90}'..='\u{1E95}' => "z",
+        _ => return None,
+    };
+    Some(ascii)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shorten_cuts_at_a_word_and_marks_it() {
+        assert_eq!(shorten("short", 10), "short");
+        assert_eq!(shorten("one two three four", 12), "one two…");
+        assert_eq!(shorten("ééééééééééé", 5), "éééé…");
+    }
+
+    #[test]
+    fn has_prefix_finds_only_real_prefixes() {
+        let words: Vec<String> = ["api", "fastapi", "flask"].map(String::from).to_vec();
+        assert!(has_prefix(&words, "fast"));
+        assert!(has_prefix(&words, "f"));
+        assert!(has_prefix(&words, "flask"));
+        assert!(!has_prefix(&words, "flasks"));
+        assert!(!has_prefix(&words, "b"));
+        assert!(!has_prefix(&[], "a"));
+    }
+
+    #[test]
+    fn joined_words_run_punctuated_chunks_together() {
+        assert_eq!(
+            joined_words("Node.js and async/await"),
+            ["nodejs", "asyncawait"]
+        );
+        assert!(joined_words("plain words").is_empty());
+    }
+}
