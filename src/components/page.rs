@@ -9,12 +9,16 @@ use leptos::prelude::*;
 pub fn Page(path: &'static str, children: Children) -> impl IntoView {
     set_page_meta(Some(path));
     // `/sources#source-x`, `/salaries#offers-heading`: land on the target once it renders.
-    let hash = web_sys::window()
-        .and_then(|w| w.location().hash().ok())
-        .unwrap_or_default();
-    if let Some(id) = hash.strip_prefix('#').filter(|id| !id.is_empty()) {
-        crate::components::search::land_on(id.to_owned(), 0);
-    }
+    // Tracks the router's location, which (unlike `window.location`) is already up to date
+    // when a client-side navigation builds the page.
+    let hash = leptos_router::hooks::use_location().hash;
+    Effect::new(move |_| {
+        let hash = hash.get();
+        let id = hash.trim_start_matches('#');
+        if !id.is_empty() {
+            crate::components::search::land_on(id.to_owned(), 0);
+        }
+    });
     let heading = routes::meta(path)
         .map(|m| m.heading.clone())
         .unwrap_or_default();

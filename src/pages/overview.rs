@@ -18,7 +18,7 @@ pub fn Overview() -> impl IntoView {
         <Page path="/">
             <p class="lead">
                 "Salaries, frameworks, a learning roadmap and a hiring kit for backend and FastAPI developers, "
-                "from five public documents, every figure with its source."
+                "quoted from named public documents, every figure with its source."
             </p>
             <WithDataset render=key_figures />
             <div class="paths">
@@ -55,6 +55,23 @@ fn key_figures(dataset: Arc<Dataset>) -> impl IntoView {
     );
     let chart_height = chart.height();
     let chart_table = chart.table();
+    let theme = use_context::<crate::state::ThemeCtx>().map(|t| t.0);
+    let legend = crate::salaries::band_sources(&dataset)
+        .into_iter()
+        .map(|s| {
+            let series = crate::salaries::series_index(&dataset, &s.id);
+            let color = move || {
+                crate::charts::series_color(theme.map(|t| t.get()).unwrap_or_default(), series)
+                    .hex()
+            };
+            view! {
+                <li class="legend-item static">
+                    <span class="swatch" style:background-color=color aria-hidden="true"></span>
+                    {s.label()}
+                </li>
+            }
+        })
+        .collect_view();
     let snapshot = &dataset.market_snapshot;
     let averages = dataset
         .averages
@@ -83,18 +100,18 @@ fn key_figures(dataset: Arc<Dataset>) -> impl IntoView {
                 </p>
                 <p class="muted">{format!("From {} offers to candidates.", offers.total_offers)}</p>
                 <SourceRef dataset=dataset.clone() id=offers.source.clone() />
-                <A href=format!("{}#offers-heading", base.href("/salaries"))>"Offer statistics"</A>
+                <p class="figure-link"><A href=format!("{}#offers-heading", base.href("/salaries"))>"Offer statistics"</A></p>
             </article>
             <article class="card figure-card">
                 <h2>"Salary range, junior to principal"</h2>
                 <p><span class="figure-value">{range.text.clone()}</span> " a year"</p>
                 <p class="muted">{range.note.clone()}</p>
-                <A href=base.href("/salaries")>"Ranges by level and source"</A>
+                <p class="figure-link"><A href=base.href("/salaries")>"Ranges by level and source"</A></p>
             </article>
             <article class="card figure-card">
                 <h2>"Average backend vs front-end pay"</h2>
                 <ul class="plain">{averages}</ul>
-                <A href=format!("{}#averages-heading", base.href("/salaries"))>"Averages chart"</A>
+                <p class="figure-link"><A href=format!("{}#averages-heading", base.href("/salaries"))>"Averages chart"</A></p>
             </article>
             <article class="card figure-card">
                 <h2>{format!("{} {} salary ({})", snapshot.level.label(), snapshot.role, snapshot.region)}</h2>
@@ -110,7 +127,7 @@ fn key_figures(dataset: Arc<Dataset>) -> impl IntoView {
                     )}
                 </p>
                 <SourceRef dataset=dataset.clone() id=snapshot.source.clone() />
-                <A href=base.href("/hiring")>"Hiring kit"</A>
+                <p class="figure-link"><A href=base.href("/hiring")>"Hiring kit"</A></p>
             </article>
         </section>
         <ChartFrame
@@ -120,6 +137,8 @@ fn key_figures(dataset: Arc<Dataset>) -> impl IntoView {
             height=chart_height
             table=chart_table
             draw=Box::new(move |area, style| crate::charts::salary::draw_ranges(area, &chart, style))
-        />
+        >
+            <ul class="legend static" aria-label="Sources">{legend}</ul>
+        </ChartFrame>
     }
 }

@@ -128,7 +128,7 @@ for (const route of routes) {
     const { scroll, width } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: window.innerWidth }));
     assert.equal(scroll, width, 'no horizontal page scroll');
     const small = await page.evaluate(() =>
-      [...document.querySelectorAll('header a, header button, main button, .legend-item, .state-button')]
+      [...document.querySelectorAll('header a, header button, main button, button.legend-item, .state-button')]
         .filter((el) => el.offsetParent !== null)
         .map((el) => [el.textContent.trim().slice(0, 30), el.getBoundingClientRect().height])
         .filter(([, h]) => h < 44),
