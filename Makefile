@@ -9,7 +9,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 export WASM_BINDGEN_TEST_TIMEOUT ?= 120
 
-.PHONY: run test install install-test build lint unit wasm-test e2e serve-dist clean
+.PHONY: run test install install-test build lint unit wasm-test e2e serve-dist bench clean
 
 ## Install what is missing, build, and serve the app at http://127.0.0.1:8080
 run: install
@@ -45,6 +45,11 @@ e2e:
 ## Serve dist/ the way GitHub Pages does, at http://127.0.0.1:4173/$(REPO)/
 serve-dist:
 	node tests/e2e/server.mjs --root dist --base $(PUBLIC_URL) --port 4173
+
+## Build, then print sizes, load/redraw/import timings and Lighthouse scores (BENCHMARKS.md).
+## BENCH_SKIP_LIGHTHOUSE=1 skips Lighthouse (the slow part).
+bench: install-test build
+	BASE_PATH=$(PUBLIC_URL) node scripts/bench.mjs
 
 clean:
 	rm -rf dist target

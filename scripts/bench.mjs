@@ -1,0 +1,444 @@
+#!/usr/bin/env node
+// Benchmarks of the release build (`make bench`): prints tables, asserts nothing.
+//
+// Serves dist/ with tests/e2e/server.mjs (gzip on, under BASE like GitHub Pages) and measures
+// in headless Chromium (same flags as the e2e harness):
+//   1. bytes transferred (gzipped) on the first load of each route, per asset and in total;
+//   2. navigation start -> first chart painted (`chart:<id>` marks) and -> `dataset-ready`,
+//      median of 5 cold loads (a new browser context each);
+//   3. /salaries filter change -> every chart redrawn (50 level-checkbox toggles): median, p95;
+//   4. importing 100,000 and 1,000,000 offer rows pasted on /salaries: the `import:parse` and
+//      `import:stats` measures and click -> statistics table visible;
+//   5. the statistics kernel natively (`cargo run --release --example stats_bench`);
+//   6. Lighthouse (mobile preset) for every route (skip with BENCH_SKIP_LIGHTHOUSE=1).
+//
+// Env: DIST (default dist), BASE_PATH (default /backend-atlas/), CHROMIUM (default
+// /usr/bin/chromium), BENCH_SKIP_LIGHTHOUSE=1, BENCH_SKIP_NATIVE=1, BENCH_JSON=<file> to also
+// write every figure as JSON. Budgets (issue 9) are printed next to the figures.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startServer } from '../tests/e2e/server.mjs';
+
+const ROOT = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
+const DIST = path.resolve(process.env.DIST || path.join(ROOT, 'dist'));
+const BASE = (() => {
+  let b = process.env.BASE_PATH || '/backend-atlas/';
+  if (!b.startsWith('/')) b = '/' + b;
+  return b.endsWith('/') ? b : b + '/';
+})();
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+const routes = JSON.parse(fs.readFileSync(path.join(ROOT, 'src/routes.json'), 'utf8'));
+const routeRel = (p) => (p === '/' ? '' : p.replace(/^\//, '') + '/');
+const CHARTS = { '/salaries': 'salary-ranges', '/frameworks': 'framework-timeline' };
+const COLD_LOADS = 5;
+const TOGGLES = 50;
+const KB = 1024;
+
+const BUDGET = {
+  firstLoadKB: 250,
+  firstChartMs: 500,
+  filterMedianMs: 16,
+  import100kMs: 300,
+  lighthouse: { performance: 95, accessibility: 100, 'best-practices': 100, seo: 95 },
+};
+
+const results = { date: new Date().toISOString(), dist: DIST, base: BASE };
+
+// ---------------------------------------------------------------------------------------------
+// Small helpers
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  if (!s.length) return NaN;
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+/** Nearest-rank percentile. */
+const percentile = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  if (!s.length) return NaN;
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
+};
+const ms = (x) => (Number.isFinite(x) ? `${x.toFixed(x < 10 ? 1 : 0)} ms` : 'n/a');
+const kb = (bytes) => `${(bytes / KB).toFixed(1)} KB`;
+const ok = (good) => (good === undefined ? '' : good ? 'met' : 'MISSED');
+
+function table(headers, rows) {
+  const cells = [headers, ...rows].map((r) => r.map((c) => String(c ?? '')));
+  const widths = headers.map((_, i) => Math.max(...cells.map((r) => r[i].length)));
+  const line = (r) => '| ' + r.map((c, i) => c.padEnd(widths[i])).join(' | ') + ' |';
+  console.log(line(cells[0]));
+  console.log('| ' + widths.map((w) => '-'.repeat(w)).join(' | ') + ' |');
+  for (const r of cells.slice(1)) console.log(line(r));
+  console.log('');
+}
+
+function heading(text) {
+  console.log(`\n## ${text}\n`);
+}
+
+function run(cmd, args, opts = {}) {
+  // Asynchronous on purpose: the static server lives in this process and must keep serving.
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], ...opts });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.on('error', (err) => resolve({ code: -1, stdout, stderr: String(err) }));
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+
+if (!fs.existsSync(path.join(DIST, 'index.html'))) {
+  console.error(`${DIST}/index.html not found: run \`make build\` first.`);
+  process.exit(1);
+}
+
+const server = await startServer({ root: DIST, base: BASE, port: 0 });
+const url = (rel = '') => server.origin + BASE + rel;
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true, timeout: 60_000 });
+const chromiumVersion = browser.version();
+
+async function freshPage(viewport = { width: 1280, height: 900 }) {
+  const context = await browser.newContext({ viewport, serviceWorkers: 'block' });
+  context.setDefaultTimeout(60_000);
+  context.setDefaultNavigationTimeout(60_000);
+  const page = await context.newPage();
+  return { context, page };
+}
+
+async function waitHeading(page) {
+  await page.locator('main#main h1').first().waitFor({ state: 'visible' });
+}
+
+console.log(`# Backend Atlas benchmark\n`);
+console.log(`- date: ${results.date}`);
+console.log(`- machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}`);
+console.log(`- Chromium ${chromiumVersion}, Node ${process.version}`);
+console.log(`- dist: ${DIST}, served gzipped under ${BASE}`);
+results.machine = { cores: os.cpus().length, memGiB: os.totalmem() / 2 ** 30, chromium: chromiumVersion, node: process.version };
+
+// 1. Bytes on the first load ------------------------------------------------------------------
+
+heading('1. First load of each route: bytes transferred (gzipped)');
+results.bytes = {};
+const assetRows = new Map(); // path -> { type, encoded, raw, routes:Set }
+for (const route of routes) {
+  const { context, page } = await freshPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  const reqs = new Map();
+  cdp.on('Network.responseReceived', (e) => {
+    const h = Object.fromEntries(Object.entries(e.response.headers).map(([k, v]) => [k.toLowerCase(), v]));
+    reqs.set(e.requestId, { url: e.response.url, type: e.type, encoding: h['content-encoding'] || '', contentLength: Number(h['content-length'] || NaN), status: e.response.status });
+  });
+  cdp.on('Network.loadingFinished', (e) => {
+    const r = reqs.get(e.requestId);
+    if (r) r.encoded = e.encodedDataLength;
+  });
+  await page.goto(url(routeRel(route.path)), { waitUntil: 'load' });
+  await waitHeading(page);
+  await page.waitForLoadState('networkidle').catch(() => {});
+  await page.waitForTimeout(300);
+  let total = 0;
+  const perAsset = [];
+  for (const r of reqs.values()) {
+    if (!r.url.startsWith(server.origin)) continue;
+    // Body bytes as sent (gzipped); encodedDataLength also counts the response headers.
+    const body = Number.isFinite(r.contentLength) ? r.contentLength : r.encoded ?? 0;
+    total += body;
+    const p = new URL(r.url).pathname.replace(BASE, '/');
+    perAsset.push({ path: p, type: r.type, body, wire: r.encoded ?? body, encoding: r.encoding, status: r.status });
+    const key = /\/(index\.html)?$/.test(p) ? '<route>/index.html' : p;
+    const a = assetRows.get(key) || { type: r.type, body: 0, raw: 0, encoding: r.encoding, routes: new Set() };
+    a.body = Math.max(a.body, body);
+    a.routes.add(route.path);
+    const file = path.join(DIST, p.endsWith('/') ? p + 'index.html' : p);
+    if (fs.existsSync(file) && fs.statSync(file).isFile()) a.raw = Math.max(a.raw, fs.statSync(file).size);
+    assetRows.set(key, a);
+  }
+  results.bytes[route.path] = { totalBody: total, assets: perAsset };
+  await context.close();
+}
+table(
+  ['asset', 'type', 'raw', 'gzipped', 'encoding'],
+  [...assetRows.entries()]
+    .sort((a, b) => b[1].body - a[1].body)
+    .map(([p, a]) => [p, a.type, a.raw ? kb(a.raw) : '', kb(a.body), a.encoding || 'identity']),
+);
+table(
+  ['route', 'requests', 'total gzipped', `budget ≤ ${BUDGET.firstLoadKB} KB`],
+  routes.map((r) => {
+    const b = results.bytes[r.path];
+    return [r.path, b.assets.length, kb(b.totalBody), b.totalBody > BUDGET.firstLoadKB * KB ? 'OVER' : 'met'];
+  }),
+);
+
+// 2. Time to first chart and to dataset-ready ---------------------------------------------------
+
+heading(`2. Navigation start -> dataset-ready / first chart (median of ${COLD_LOADS} cold loads)`);
+results.timing = {};
+for (const route of routes) {
+  const chart = CHARTS[route.path];
+  const ready = [];
+  const charts = [];
+  const fcp = [];
+  const wasm = [];
+  for (let i = 0; i < COLD_LOADS; i++) {
+    const { context, page } = await freshPage();
+    await page.goto(url(routeRel(route.path)), { waitUntil: 'load' });
+    await waitHeading(page);
+    const names = ['dataset-ready', ...(chart ? [`chart:${chart}`] : [])];
+    const marks = await page
+      .waitForFunction(
+        (names) => {
+          const got = names.map((n) => performance.getEntriesByName(n)[0]?.startTime);
+          return got.every((t) => t !== undefined) ? got : null;
+        },
+        names,
+        { timeout: 20_000 },
+      )
+      .then((h) => h.jsonValue())
+      .catch(() => names.map(() => NaN));
+    ready.push(marks[0]);
+    if (chart) charts.push(marks[1]);
+    fcp.push(await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN));
+    wasm.push(await page.evaluate(() => performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'))?.responseEnd ?? NaN));
+    await context.close();
+  }
+  results.timing[route.path] = { datasetReady: ready, firstChart: charts, fcp, wasmLoaded: wasm };
+}
+table(
+  ['route', 'wasm downloaded', 'first contentful paint', 'dataset-ready', 'first chart', `budget ≤ ${BUDGET.firstChartMs} ms`],
+  routes.map((r) => {
+    const t = results.timing[r.path];
+    const c = median(t.firstChart);
+    return [r.path, ms(median(t.wasmLoaded)), ms(median(t.fcp)), ms(median(t.datasetReady)), CHARTS[r.path] ? `${ms(c)} (chart:${CHARTS[r.path]})` : '-', CHARTS[r.path] ? ok(c <= BUDGET.firstChartMs) : ''];
+  }),
+);
+
+// 3. Filter change on /salaries ------------------------------------------------------------------
+
+heading(`3. /salaries: level checkbox toggled ${TOGGLES} times -> last chart:* mark after the click`);
+{
+  const { context, page } = await freshPage();
+  await page.goto(url('salaries/'), { waitUntil: 'load' });
+  await waitHeading(page);
+  await page.waitForFunction(() => performance.getEntriesByName('chart:salary-ranges').length > 0, null, { timeout: 20_000 }).catch(() => {});
+  await page.waitForTimeout(500);
+  const samples = [];
+  const firsts = [];
+  let chartsPerChange = 0;
+  for (let i = 0; i < TOGGLES; i++) {
+    const t = await page.evaluate(async () => {
+      const box = document.querySelector('input[name="levels"][value="middle"]');
+      if (!box) return null;
+      const t0 = performance.now();
+      box.click();
+      // Let every effect run and every chart draw; then read the marks made after the click.
+      await new Promise((r) => setTimeout(r, 250));
+      const after = performance
+        .getEntriesByType('mark')
+        .filter((m) => m.name.startsWith('chart:') && m.startTime >= t0);
+      if (!after.length) return { dt: NaN, first: NaN, n: 0 };
+      const times = after.map((m) => m.startTime - t0);
+      return { dt: Math.max(...times), first: Math.min(...times), n: after.length };
+    });
+    if (!t) break;
+    samples.push(t.dt);
+    firsts.push(t.first);
+    chartsPerChange = Math.max(chartsPerChange, t.n);
+  }
+  results.filter = { samples, firsts, chartsPerChange };
+  const med = median(samples);
+  table(
+    ['changes', 'charts redrawn per change', 'first chart drawn (median)', 'all drawn: median', 'p95', 'max', `budget median ≤ ${BUDGET.filterMedianMs} ms`],
+    [[samples.length, chartsPerChange, ms(median(firsts)), ms(med), ms(percentile(samples, 95)), ms(Math.max(...samples)), ok(med <= BUDGET.filterMedianMs)]],
+  );
+  await context.close();
+}
+
+// 4. Importing offers ---------------------------------------------------------------------------
+
+heading('4. /salaries: import of pasted offer rows');
+function offersCsv(rows) {
+  // Deterministic pseudo-random rows: monthly salary 1,000..20,000, 0..6 offers.
+  let s = 0x2545f491;
+  const next = () => {
+    s ^= s << 13;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    return s >>> 0;
+  };
+  const lines = new Array(rows + 1);
+  lines[0] = 'salary,offers';
+  for (let i = 1; i <= rows; i++) lines[i] = `${1000 + (next() % 19001)},${next() % 7}`;
+  return lines.join('\n') + '\n';
+}
+results.import = {};
+for (const rows of [100_000, 1_000_000]) {
+  const csv = offersCsv(rows);
+  const { context, page } = await freshPage();
+  await page.goto(url('salaries/'), { waitUntil: 'load' });
+  await waitHeading(page);
+  const textarea = page.locator('textarea').first();
+  await textarea.waitFor();
+  // What a paste does: the value changes and one input event fires. (Playwright's fill() types
+  // the text through the editing pipeline, which takes minutes for 100,000 lines in Chromium.)
+  await textarea.evaluate((el, text) => {
+    el.value = text;
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  }, csv);
+  const button = page.getByRole('button', { name: 'Use pasted text' });
+  await button.waitFor();
+  const handle = await button.elementHandle();
+  const r = await page.evaluate(async (btn) => {
+    const t0 = performance.now();
+    btn.click();
+    const deadline = t0 + 120_000;
+    for (;;) {
+      const stats = document.querySelector('[data-testid="offer-stats"]');
+      if (stats && stats.offsetParent !== null) break;
+      if (document.querySelector('.import-error') || performance.now() > deadline) return { error: document.querySelector('.import-error')?.textContent ?? 'timeout' };
+      await new Promise((res) => requestAnimationFrame(res));
+    }
+    const visible = performance.now() - t0;
+    const m = (n) => performance.getEntriesByName(n).at(-1)?.duration ?? NaN;
+    return { visible, parse: m('import:parse'), stats: m('import:stats'), bytes: 0 };
+  }, handle);
+  r.bytes = csv.length;
+  results.import[rows] = r;
+  await context.close();
+}
+table(
+  ['rows', 'CSV size', 'import:parse', 'import:stats (WASM kernel)', 'click -> table visible', `budget 100,000 rows ≤ ${BUDGET.import100kMs} ms`],
+  Object.entries(results.import).map(([rows, r]) => [
+    Number(rows).toLocaleString('en-US'),
+    kb(r.bytes),
+    r.error ? `error: ${r.error}` : ms(r.parse),
+    ms(r.stats),
+    ms(r.visible),
+    Number(rows) === 100_000 ? ok(r.visible <= BUDGET.import100kMs) : '',
+  ]),
+);
+
+// 5. Native statistics kernel ---------------------------------------------------------------
+
+heading('5. Statistics kernel, native vs WASM (1,000,000 rows, OfferSet::new + summary)');
+if (process.env.BENCH_SKIP_NATIVE) {
+  console.log('skipped (BENCH_SKIP_NATIVE=1)');
+} else {
+  const out = await run('cargo', ['run', '--quiet', '--release', '--example', 'stats_bench'], { cwd: ROOT });
+  const m = out.stdout.match(/median_ms=([\d.]+) runs_ms=([\d.,]+)/);
+  results.native = m ? { medianMs: Number(m[1]), runs: m[2] } : { error: (out.stderr || out.stdout).trim().split('\n').slice(-5).join('\n') };
+  table(
+    ['kernel', 'median of 5'],
+    [
+      ['native (release, this machine)', m ? `${m[1]} ms (runs ${m[2]})` : `failed: ${results.native.error}`],
+      ['WASM in Chromium (import:stats, one run)', ms(results.import[1_000_000]?.stats)],
+    ],
+  );
+}
+
+// 6. Lighthouse --------------------------------------------------------------------------------
+
+heading('6. Lighthouse (mobile preset, simulated throttling)');
+if (process.env.BENCH_SKIP_LIGHTHOUSE) {
+  console.log('skipped (BENCH_SKIP_LIGHTHOUSE=1)');
+} else {
+  results.lighthouse = {};
+  const lh = path.join(ROOT, 'node_modules/.bin/lighthouse');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-lh-'));
+  const flags = '--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run';
+  for (const route of routes) {
+    const out = path.join(dir, `${route.path === '/' ? 'overview' : route.path.slice(1)}.json`);
+    const res = await run(
+      lh,
+      [
+        url(routeRel(route.path)),
+        '--quiet',
+        '--output=json',
+        `--output-path=${out}`,
+        '--only-categories=performance,accessibility,best-practices,seo',
+        `--chrome-flags=${flags}`,
+      ],
+      { env: { ...process.env, CHROME_PATH: CHROMIUM } },
+    );
+    if (res.code !== 0 || !fs.existsSync(out)) {
+      results.lighthouse[route.path] = { error: (res.stderr || res.stdout).trim().split('\n').slice(-3).join(' ') };
+      continue;
+    }
+    const report = JSON.parse(fs.readFileSync(out, 'utf8'));
+    const score = (c) => Math.round((report.categories[c]?.score ?? NaN) * 100);
+    const metric = (id) => report.audits[id]?.numericValue;
+    const failing = [];
+    for (const [cat, c] of Object.entries(report.categories)) {
+      if (cat === 'performance') continue;
+      for (const ref of c.auditRefs) {
+        const a = report.audits[ref.id];
+        if (ref.weight > 0 && a && a.score !== null && a.score < 1) failing.push(`${cat}: ${a.id}`);
+      }
+    }
+    const opportunities = Object.values(report.audits)
+      .filter((a) => a.details?.type === 'opportunity' && (a.details.overallSavingsMs ?? 0) > 0)
+      .sort((a, b) => b.details.overallSavingsMs - a.details.overallSavingsMs)
+      .slice(0, 3)
+      .map((a) => `${a.id} (${Math.round(a.details.overallSavingsMs)} ms)`);
+    results.lighthouse[route.path] = {
+      performance: score('performance'),
+      accessibility: score('accessibility'),
+      'best-practices': score('best-practices'),
+      seo: score('seo'),
+      fcp: metric('first-contentful-paint'),
+      lcp: metric('largest-contentful-paint'),
+      tbt: metric('total-blocking-time'),
+      cls: metric('cumulative-layout-shift'),
+      si: metric('speed-index'),
+      failing,
+      opportunities,
+    };
+  }
+  fs.rmSync(dir, { recursive: true, force: true });
+  const cats = ['performance', 'accessibility', 'best-practices', 'seo'];
+  table(
+    ['route', ...cats, 'FCP', 'LCP', 'TBT', 'CLS', 'budgets'],
+    routes.map((r) => {
+      const l = results.lighthouse[r.path];
+      if (l.error) return [r.path, `error: ${l.error}`, '', '', '', '', '', '', '', ''];
+      const missed = cats.filter((c) => !(l[c] >= BUDGET.lighthouse[c]));
+      return [r.path, ...cats.map((c) => l[c]), ms(l.fcp), ms(l.lcp), ms(l.tbt), l.cls?.toFixed(3), missed.length ? `MISSED: ${missed.join(', ')}` : 'met'];
+    }),
+  );
+  for (const r of routes) {
+    const l = results.lighthouse[r.path];
+    if (l.error) continue;
+    if (l.failing.length) console.log(`${r.path} failing audits: ${l.failing.join(', ')}`);
+    if (l.opportunities.length) console.log(`${r.path} top opportunities: ${l.opportunities.join(', ')}`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+if (process.env.BENCH_JSON) {
+  fs.writeFileSync(process.env.BENCH_JSON, JSON.stringify(results, null, 2));
+  console.log(`\nAll figures written to ${process.env.BENCH_JSON}`);
+}
+await browser.close();
+await server.close();
