@@ -1,6 +1,7 @@
 //! Widgets shared by several pages.
 
 pub mod chart;
+pub mod clipboard;
 pub mod data_view;
 pub mod error_panel;
 pub mod footer;

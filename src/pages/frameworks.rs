@@ -270,12 +270,7 @@ fn code_block(label: &str, code: &str) -> impl IntoView {
     let (status, set_status) = signal(None::<&'static str>);
     let text = code.to_owned();
     let copy = move |_| {
-        let Some(clipboard) = web_sys::window().map(|w| w.navigator().clipboard()) else {
-            return;
-        };
-        let promise = clipboard.write_text(&text);
-        leptos::task::spawn_local(async move {
-            let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+        crate::components::clipboard::copy_text(&text, move |ok| {
             set_status.set(Some(if ok {
                 "Copied."
             } else {

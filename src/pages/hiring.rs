@@ -297,12 +297,7 @@ fn PrintableKit(
     };
     let copy = move |_| {
         let text = markdown();
-        let Some(clipboard) = web_sys::window().map(|w| w.navigator().clipboard()) else {
-            return;
-        };
-        let promise = clipboard.write_text(&text);
-        leptos::task::spawn_local(async move {
-            let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+        crate::components::clipboard::copy_text(&text, move |ok| {
             status.set(Some(if ok {
                 "Kit copied as Markdown.".into()
             } else {

@@ -561,9 +561,9 @@ fn ShareLink(own: Own) -> impl IntoView {
             }
             .to_query()
         );
-        let promise = window.navigator().clipboard().write_text(&link);
-        leptos::task::spawn_local(async move {
-            let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+        let for_message = link.clone();
+        crate::components::clipboard::copy_text(&link, move |ok| {
+            let link = for_message;
             status.set(Some(if ok {
                 format!("Link copied: {link}")
             } else {

@@ -190,13 +190,8 @@ fn Filters(url: UrlState) -> impl IntoView {
         let href = web_sys::window()
             .and_then(|w| w.location().href().ok())
             .unwrap_or_default();
-        let Some(clipboard) = web_sys::window().map(|w| w.navigator().clipboard()) else {
-            return;
-        };
-        let promise = clipboard.write_text(&href);
-        leptos::task::spawn_local(async move {
-            let result = wasm_bindgen_futures::JsFuture::from(promise).await;
-            set_copied.set(Some(if result.is_ok() {
+        crate::components::clipboard::copy_text(&href, move |ok| {
+            set_copied.set(Some(if ok {
                 "Link copied."
             } else {
                 "Could not copy: select the address bar instead."
