@@ -36,6 +36,9 @@ wasm-test:
 	cargo test --target wasm32-unknown-unknown --test web
 
 ## The release build exactly as GitHub Pages gets it (see .github/workflows/pages.yml)
+# Each page becomes its own wasm chunk (src/app.rs, scripts/split.mjs). RUSTFLAGS replaces the
+# rustflags of .cargo/config.toml, so it repeats erase_components.
+build: export RUSTFLAGS = --cfg erase_components --cfg wasm_split -Clink-args=--emit-relocs
 build:
 	trunk build --release --public-url $(PUBLIC_URL)
 

@@ -124,7 +124,8 @@ async function freshPage(viewport = { width: 1280, height: 900 }) {
 }
 
 async function waitHeading(page) {
-  await page.locator('main#main h1').first().waitFor({ state: 'visible' });
+  // The page's own heading, not the static placeholder (aria-busy) of the route's HTML.
+  await page.locator('main#main > :not([aria-busy="true"]) h1').first().waitFor({ state: 'visible' });
 }
 
 console.log(`# Backend Atlas benchmark\n`);

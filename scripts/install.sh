@@ -2,12 +2,13 @@
 # Installs what the build (and, with --test, the test suite) needs. Idempotent: every step
 # checks what is present, at which version, and skips what is already right.
 #
-#   scripts/install.sh          wasm target, wasm-bindgen-cli, Trunk, npm dev tools (wasm-opt)
+#   scripts/install.sh          wasm target, wasm-bindgen-cli, Trunk, wasm-split-cli, npm dev tools
 #   scripts/install.sh --test   the above plus Debian's chromium and chromium-driver
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
+WASM_SPLIT_VERSION=0.2.4
 # The CLI must equal the wasm-bindgen crate in Cargo.lock exactly.
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/, ""); print; exit}' Cargo.lock)
 
@@ -33,6 +34,15 @@ if have_version trunk "trunk $TRUNK_VERSION"; then
 else
   say "installing trunk $TRUNK_VERSION (about 7 minutes, once)"
   cargo install --locked --force trunk --version "$TRUNK_VERSION"
+fi
+
+# wasm-split-cli splits the release wasm into per-page chunks (scripts/split.mjs). It has no
+# --version flag, so cargo's install list tells the version.
+if cargo install --list 2>/dev/null | grep -qF "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  say "wasm-split-cli $WASM_SPLIT_VERSION present"
+else
+  say "installing wasm-split-cli $WASM_SPLIT_VERSION (about 3 minutes, once)"
+  cargo install --locked --force wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary
 fi
 
 # npm dev tools (binaryen's wasm-opt, playwright-core, ...) from the committed lockfile.

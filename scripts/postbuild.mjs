@@ -1,10 +1,13 @@
 // Trunk post_build hook: shapes the staged build for GitHub Pages and a strict CSP.
 //
+// 0. In the split release build (`make build`), replaces Trunk's single wasm module with a main
+//    module plus one chunk per page (scripts/split.mjs).
 // 1. Moves Trunk's inline module script (the wasm loader) into a hashed file, so the
 //    Content-Security-Policy can forbid inline scripts (`script-src 'self'`).
 // 2. Drops preload hints Chromium would warn about (the app loads these files at once anyway).
 // 3. Writes one HTML file per route from src/routes.json (`salaries/index.html`, ...), each with
-//    its own <title> and description, so GitHub Pages answers 200 and link previews are right.
+//    its own <title> and description, preload hints for its page chunk, and a static header,
+//    heading and lead for the first paint, so GitHub Pages answers 200 and link previews are right.
 // 4. Writes 404.html, which GitHub Pages serves for every other path; the app then shows its
 //    not-found page.
 //
@@ -13,6 +16,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { splitWasm } from './split.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const staging = process.env.TRUNK_STAGING_DIR || process.argv[2];
@@ -28,6 +32,10 @@ const NOT_FOUND = {
 };
 
 let html = readFileSync(join(staging, 'index.html'), 'utf8');
+
+// 0. Per-page wasm chunks (null when the build was not compiled with --cfg wasm_split).
+const split = splitWasm({ root, staging, html });
+if (split) html = split.html;
 
 // 1. Inline module script -> external file. Trunk's dev server may add its own
 //    auto-reload script; it is moved the same way, which keeps `trunk serve` working under the CSP.
@@ -59,9 +67,38 @@ function withMeta(page, { title, description }) {
   return out;
 }
 
-// 3. One file per route.
+// 3. One file per route, each preloading its page's chunks so they download alongside the
+//    main module instead of after it.
+// The first paint without waiting for the wasm: a static copy of the app's header (the same
+// markup as src/components/header.rs) and of the page's pending state (PendingPage in
+// src/components/page.rs: heading, lead, "Loading the page…"). src/main.rs removes every
+// [data-boot] element just before the app draws the same in its place, so nothing moves.
+const navHref = (path) => (path === '/' ? publicUrl : publicUrl + path.slice(1));
+function bootMarkup(route) {
+  const nav = routes
+    .filter((r) => r.nav)
+    .map((r) => `<li><a href="${navHref(r.path)}"${r.path === route.path ? ' aria-current="page"' : ''}>${escape(r.nav)}</a></li>`)
+    .join('');
+  return '<header class="site-header" data-boot><a class="skip-link" href="#main">Skip to content</a>'
+    + `<div class="header-inner"><a class="brand" href="${publicUrl}"><span class="brand-mark" aria-hidden="true">◆</span>Backend Atlas</a>`
+    + `<nav aria-label="Main"><ul class="nav-list">${nav}</ul></nav>`
+    + '<div class="header-tools"><button class="icon-button search-button" type="button" aria-haspopup="dialog"><span aria-hidden="true">⌕</span>Search<kbd aria-hidden="true">Ctrl K</kbd></button>'
+    + '<button class="icon-button theme-toggle" type="button" aria-pressed="false"><span aria-hidden="true">☀</span>Dark theme</button></div></div></header>'
+    + `<main id="main" tabindex="-1" data-boot><div class="page" aria-busy="true"><h1>${escape(route.heading)}</h1>`
+    + `<p class="lead">${escape(route.lead)}</p><p class="loading" role="status">Loading the page…</p></div></main>`;
+}
+
+const pageChunk = (path) => `page_${path === '/' ? 'overview' : path.slice(1)}`;
 for (const route of routes) {
-  const page = withMeta(html, route);
+  let page = withMeta(html, route);
+  if (split) {
+    const files = split.pages[pageChunk(route.path)];
+    if (!files) throw new Error(`postbuild: no wasm chunk for the route ${route.path}`);
+    const hints = files.map((f) => `<link rel="preload" href="${publicUrl}${f}" as="fetch" crossorigin>`);
+    page = page.replace('</head>', `${hints.join('')}</head>`);
+  }
+  if (!route.lead) throw new Error(`postbuild: the route ${route.path} has no lead in src/routes.json`);
+  page = page.replace('</body>', `${bootMarkup(route)}\n</body>`);
   const dir = route.path === '/' ? staging : join(staging, route.path.slice(1));
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'index.html'), page);
@@ -70,4 +107,5 @@ for (const route of routes) {
 // 4. Fallback for everything else.
 writeFileSync(join(staging, '404.html'), withMeta(html, NOT_FOUND));
 
-console.log(`postbuild: ${moved} inline script(s) moved, ${routes.length} route files and 404.html written`);
+const splitNote = split ? `, wasm split into ${split.files} files` : '';
+console.log(`postbuild: ${moved} inline script(s) moved, ${routes.length} route files and 404.html written${splitNote}`);

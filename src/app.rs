@@ -1,5 +1,8 @@
 //! The app root: base path, dataset loading, the shell (header, main, footer) and the route table.
 
+use crate::components::error_panel::ChunkErrorPanel;
+use crate::components::lazy::{lazy_view, ChunkError};
+use crate::components::page::PendingPage;
 use crate::components::{footer::Footer, header::Header};
 use crate::pages;
 use crate::state::{AppBase, DatasetCtx, LoadState, ThemeCtx};
@@ -25,15 +28,45 @@ pub fn App() -> impl IntoView {
             <Header />
             <main id="main" tabindex="-1">
                 <Routes fallback=pages::not_found::NotFound>
-                    <Route path=path!("/") view=pages::overview::Overview />
-                    <Route path=path!("/salaries") view=pages::salaries::Salaries />
-                    <Route path=path!("/frameworks") view=pages::frameworks::Frameworks />
-                    <Route path=path!("/roadmap") view=pages::roadmap::Roadmap />
-                    <Route path=path!("/hiring") view=pages::hiring::Hiring />
-                    <Route path=path!("/sources") view=pages::sources::Sources />
+                    <Route path=path!("/") view=|| lazy_page("/", chunks::overview()) />
+                    <Route path=path!("/salaries") view=|| lazy_page("/salaries", chunks::salaries()) />
+                    <Route path=path!("/frameworks") view=|| lazy_page("/frameworks", chunks::frameworks()) />
+                    <Route path=path!("/roadmap") view=|| lazy_page("/roadmap", chunks::roadmap()) />
+                    <Route path=path!("/hiring") view=|| lazy_page("/hiring", chunks::hiring()) />
+                    <Route path=path!("/sources") view=|| lazy_page("/sources", chunks::sources()) />
                 </Routes>
             </main>
             <Footer />
         </Router>
+    }
+}
+
+/// A page whose code may arrive later (see [`crate::components::lazy`]): its heading and lead
+/// with "Loading the page…" while its chunk is fetched (the same heading and lead the route's
+/// static HTML shows, so nothing moves), and a panel with a reload link if it cannot be; the
+/// header and the other pages keep working, and coming back to the page tries again.
+fn lazy_page(
+    path: &'static str,
+    page: impl std::future::Future<Output = Result<AnyView, ChunkError>> + 'static,
+) -> impl IntoView {
+    lazy_view(
+        page,
+        move || view! { <PendingPage path=path /> }.into_any(),
+        || view! { <ChunkErrorPanel /> }.into_any(),
+    )
+}
+
+/// The pages as split points: each is its own wasm chunk in the split release build.
+mod chunks {
+    use crate::pages;
+    use leptos::prelude::*;
+
+    crate::split_view! {
+        pub async fn overview() => page_overview { view! { <pages::overview::Overview /> }.into_any() }
+        pub async fn salaries() => page_salaries { view! { <pages::salaries::Salaries /> }.into_any() }
+        pub async fn frameworks() => page_frameworks { view! { <pages::frameworks::Frameworks /> }.into_any() }
+        pub async fn roadmap() => page_roadmap { view! { <pages::roadmap::Roadmap /> }.into_any() }
+        pub async fn hiring() => page_hiring { view! { <pages::hiring::Hiring /> }.into_any() }
+        pub async fn sources() => page_sources { view! { <pages::sources::Sources /> }.into_any() }
     }
 }

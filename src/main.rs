@@ -2,5 +2,20 @@
 
 fn main() {
     backend_atlas::panic_report::install();
+    // The release build's route files carry a static copy of the header, heading and lead
+    // (`[data-boot]`, scripts/postbuild.mjs) for the first paint; the app draws the same in
+    // their place.
+    if let Some(boot) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector_all("[data-boot]").ok())
+    {
+        for i in 0..boot.length() {
+            if let Some(node) = boot.item(i) {
+                if let Some(parent) = node.parent_node() {
+                    let _ = parent.remove_child(&node);
+                }
+            }
+        }
+    }
     leptos::mount::mount_to_body(backend_atlas::app::App);
 }

@@ -12,6 +12,9 @@ pub struct RouteMeta {
     /// Label in the main navigation; `None` for pages reached from elsewhere (footer).
     pub nav: Option<String>,
     pub heading: String,
+    /// The paragraph under the heading. The build writes it, with the heading, into the route's
+    /// static HTML, so the page's first paint does not wait for the wasm.
+    pub lead: String,
     pub title: String,
     pub description: String,
 }

@@ -1,4 +1,5 @@
-//! The panel shown when the dataset cannot be used: what went wrong and what to do.
+//! The panels shown when the dataset or a page's code cannot be used: what went wrong and what
+//! to do.
 
 use crate::data::DataError;
 use leptos::prelude::*;
@@ -13,9 +14,6 @@ pub fn DataErrorPanel(error: DataError) -> impl IntoView {
         }
         _ => "The bundled data file is damaged. Reload; if this stays, please report it to the site's maintainers.",
     };
-    let reload = web_sys::window()
-        .and_then(|w| w.location().href().ok())
-        .unwrap_or_default();
     view! {
         <section class="error-panel" role="alert">
             <h2>"The salary and career data could not be loaded"</h2>
@@ -40,9 +38,34 @@ pub fn DataErrorPanel(error: DataError) -> impl IntoView {
                     }
                 })}
             <p>{advice} " Pages that do not need the data still work."</p>
-            <p>
-                <a href=reload>"Reload the page"</a>
-            </p>
+            <ReloadLink />
         </section>
+    }
+}
+
+/// In place of a page whose wasm chunk could not be fetched (see `crate::components::lazy`).
+#[component]
+pub fn ChunkErrorPanel() -> impl IntoView {
+    view! {
+        <section class="error-panel" role="alert">
+            <h2>"This page could not be loaded"</h2>
+            <p>
+                "Part of the site's code did not arrive. Check your connection and reload; if it keeps failing, the site may be mid-deploy."
+            </p>
+            <ReloadLink />
+        </section>
+    }
+}
+
+/// A link to the current address, which reloads the page.
+#[component]
+fn ReloadLink() -> impl IntoView {
+    let here = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default();
+    view! {
+        <p>
+            <a href=here>"Reload the page"</a>
+        </p>
     }
 }

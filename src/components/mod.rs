@@ -6,6 +6,7 @@ pub mod data_view;
 pub mod error_panel;
 pub mod footer;
 pub mod header;
+pub mod lazy;
 pub mod page;
 pub mod search;
 pub mod source_ref;

@@ -1,12 +1,17 @@
-//! The frame every page shares: sets the document title and renders the page heading.
+//! The frame every page shares: sets the document title and renders the page heading and lead.
 
 use crate::routes;
 use crate::state::set_page_meta;
 use leptos::prelude::*;
 
-/// Wraps a page: `path` is its route (`"/salaries"`), which names its heading and title.
+/// Wraps a page: `path` is its route (`"/salaries"`), which names its heading, lead paragraph
+/// and title (src/routes.json). `no_print_lead` leaves the lead out of print.
 #[component]
-pub fn Page(path: &'static str, children: Children) -> impl IntoView {
+pub fn Page(
+    path: &'static str,
+    #[prop(optional)] no_print_lead: bool,
+    children: Children,
+) -> impl IntoView {
     set_page_meta(Some(path));
     // `/sources#source-x`, `/salaries#offers-heading`: land on the target once it renders.
     // Tracks the router's location, which (unlike `window.location`) is already up to date
@@ -19,13 +24,35 @@ pub fn Page(path: &'static str, children: Children) -> impl IntoView {
             crate::components::search::land_on(id.to_owned(), 0);
         }
     });
-    let heading = routes::meta(path)
-        .map(|m| m.heading.clone())
+    let (heading, lead) = routes::meta(path)
+        .map(|m| (m.heading.clone(), m.lead.clone()))
         .unwrap_or_default();
+    let lead_class = if no_print_lead {
+        "lead no-print"
+    } else {
+        "lead"
+    };
     view! {
         <div class="page">
             <h1>{heading}</h1>
+            <p class=lead_class>{lead}</p>
             {children()}
+        </div>
+    }
+}
+
+/// What a page shows while its code is on the way: its heading and lead, as the route's static
+/// HTML has them (scripts/postbuild.mjs), so nothing moves when the page arrives.
+#[component]
+pub fn PendingPage(path: &'static str) -> impl IntoView {
+    let (heading, lead) = routes::meta(path)
+        .map(|m| (m.heading.clone(), m.lead.clone()))
+        .unwrap_or_default();
+    view! {
+        <div class="page" aria-busy="true">
+            <h1>{heading}</h1>
+            <p class="lead">{lead}</p>
+            <p class="loading" role="status">"Loading the page…"</p>
         </div>
     }
 }

@@ -2,6 +2,7 @@
 //! dataset in WASM (`crate::search`), arrows move, Enter goes to the exact place (scrolled into
 //! view and focused), Esc closes and returns focus.
 
+use crate::components::lazy::lazy_view;
 use crate::search::{Entry, Index};
 use crate::state::{app_base, DatasetCtx, LoadState};
 use leptos::html::{Button, Input};
@@ -38,9 +39,26 @@ pub fn SearchButton() -> impl IntoView {
             <kbd aria-hidden="true">"Ctrl K"</kbd>
         </button>
         <Show when=move || open.get()>
-            <SearchDialog open=open button=button />
+            {move || lazy_view(load_dialog(open, button), || ().into_any(), search_failed)}
         </Show>
     }
+}
+
+// The dialog and the search index are their own chunk: nobody pays for them before searching.
+crate::split_view! {
+    async fn load_dialog(open: RwSignal<bool>, button: NodeRef<Button>) => search_dialog {
+        view! { <SearchDialog open=open button=button /> }.into_any()
+    }
+}
+
+/// In place of the dialog when its chunk cannot be fetched.
+fn search_failed() -> AnyView {
+    view! {
+        <p class="search-failed" role="alert">
+            "Search could not be loaded. Check your connection, then press Search again."
+        </p>
+    }
+    .into_any()
 }
 
 #[component]
@@ -67,9 +85,13 @@ fn SearchDialog(open: RwSignal<bool>, button: NodeRef<Button>) -> impl IntoView 
                 .unwrap_or_default()
         })
     });
+    // On the next frame: when the dialog arrives in its own chunk, Suspense attaches it to the
+    // document only after this effect first runs.
     Effect::new(move |_| {
         if let Some(el) = input.get() {
-            let _ = el.focus();
+            request_animation_frame(move || {
+                let _ = el.focus();
+            });
         }
     });
     let navigate = use_navigate();

@@ -19,10 +19,6 @@ use std::sync::Arc;
 pub fn Frameworks() -> impl IntoView {
     view! {
         <Page path="/frameworks">
-            <p class="lead">
-                "FastAPI, Flask, Django, Sanic, Express.js, Spring Boot and the rest, as the sources describe them. "
-                "Filter, compare two to four side by side, or answer four questions for a recommendation quoted from the sources."
-            </p>
             <WithDataset render=frameworks_view />
         </Page>
     }

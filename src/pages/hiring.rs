@@ -19,11 +19,7 @@ use std::sync::Arc;
 #[component]
 pub fn Hiring() -> impl IntoView {
     view! {
-        <Page path="/hiring">
-            <p class="lead no-print">
-                "For recruiters hiring FastAPI and backend developers: what the market looks like, what to ask for your use case and level, "
-                "and a one-page interview kit to print or paste."
-            </p>
+        <Page path="/hiring" no_print_lead=true>
             <WithDataset render=hiring_view />
         </Page>
     }

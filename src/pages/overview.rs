@@ -16,10 +16,6 @@ pub fn Overview() -> impl IntoView {
     let base = app_base();
     view! {
         <Page path="/">
-            <p class="lead">
-                "Salaries, frameworks, a learning roadmap and a hiring kit for backend and FastAPI developers, "
-                "quoted from named public documents, every figure with its source."
-            </p>
             <WithDataset render=key_figures />
             <div class="paths">
                 <section class="card path-card">

@@ -19,11 +19,7 @@ use wasm_bindgen::JsCast;
 pub fn Roadmap() -> impl IntoView {
     view! {
         <Page path="/roadmap">
-            <p class="lead">
-                "What to learn in which order, from the first three months to senior. "
-                "Mark items as you go: progress stays in this browser, no account needed. "
-                "Press " <kbd>"?"</kbd> " for keyboard shortcuts."
-            </p>
+            <p class="muted no-print">"Press " <kbd>"?"</kbd> " for keyboard shortcuts."</p>
             <WithDataset render=roadmap_view />
         </Page>
     }

@@ -25,10 +25,6 @@ use std::sync::Arc;
 pub fn Salaries() -> impl IntoView {
     view! {
         <Page path="/salaries">
-            <p class="lead">
-                "What backend and FastAPI developers earn at each level, as each source states it. "
-                "Pick levels and sources, switch between yearly and monthly figures, and enter your own salary to see where it stands."
-            </p>
             <WithDataset render=salaries_view />
         </Page>
     }

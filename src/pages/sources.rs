@@ -10,10 +10,6 @@ use std::sync::Arc;
 pub fn Sources() -> impl IntoView {
     view! {
         <Page path="/sources">
-            <p class="lead">
-                "Every figure, list and fact in Backend Atlas is taken from one of these documents and carries its id. "
-                "Figures are quoted exactly; where a source gives no number, the app says so instead of estimating one."
-            </p>
             <WithDataset render=source_list />
         </Page>
     }

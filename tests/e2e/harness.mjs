@@ -29,6 +29,12 @@ export const WAIT_TIMEOUT = 20_000;
 export const routes = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'src/routes.json'), 'utf8'));
 
 /** Route path ("/salaries") -> path relative to BASE as the server serves it ("salaries/"). */
+/**
+ * The page's own <h1>, once the app has drawn the page: the route's static HTML and the app,
+ * while a page's code is on the way, show the heading inside an `aria-busy` placeholder.
+ */
+export const PAGE_H1 = 'main#main > :not([aria-busy="true"]) h1';
+
 export const routeRel = (routePath) => (routePath === '/' ? '' : routePath.replace(/^\//, '') + '/');
 
 const CHROMIUM_ARGS = [
@@ -143,7 +149,7 @@ export async function closePage(page) {
 export async function gotoApp(page, rel = '', { heading } = {}) {
   const response = await page.goto(appUrl(rel), { waitUntil: 'load', timeout: NAV_TIMEOUT });
   if (heading === undefined) {
-    await page.locator('main#main h1').first().waitFor({ state: 'visible', timeout: NAV_TIMEOUT });
+    await page.locator(PAGE_H1).first().waitFor({ state: 'visible', timeout: NAV_TIMEOUT });
   } else {
     await expectHeading(page, heading, NAV_TIMEOUT);
   }
@@ -152,7 +158,7 @@ export async function gotoApp(page, rel = '', { heading } = {}) {
 
 /** Text of the page <h1> (trimmed, whitespace collapsed), or null if none. */
 export async function headingText(page) {
-  const h1 = page.locator('main#main h1').first();
+  const h1 = page.locator(PAGE_H1).first();
   if ((await h1.count()) === 0) return null;
   return (await h1.innerText()).replace(/\s+/g, ' ').trim();
 }

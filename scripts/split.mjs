@@ -1,0 +1,112 @@
+// Splits the release wasm into one chunk per page, for scripts/postbuild.mjs.
+//
+// `make build` compiles with `--cfg wasm_split -Clink-args=--emit-relocs`, which turns each page
+// in src/app.rs into a split point. Trunk then runs wasm-bindgen and wasm-opt on the whole module
+// as usual; this step redoes the tail of that pipeline on cargo's output so that each page's code
+// becomes its own file, fetched when the page is first shown:
+//
+//   wasm-split-cli    cargo's wasm -> main module + split_page_*.wasm + shared chunk_*.wasm
+//                     + __wasm_split.js (the loader the main module imports)
+//   wasm-bindgen      the main module (--keep-lld-exports: the chunks link against it)
+//   wasm-opt -Oz      every module
+//
+// The results replace Trunk's glue and wasm in the staging directory under content-hashed names.
+// Returns, per page chunk (`page_salaries`, ...), the files that page needs, for preload hints;
+// returns null (and changes nothing) when the build was not compiled for splitting.
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const WASM_OPT_ARGS = ['-Oz', '--enable-bulk-memory', '--enable-nontrapping-float-to-int'];
+const STEM = 'backend-atlas';
+
+const hash = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+// Quiet unless the tool fails (wasm-opt warns about every chunk's name section).
+function run(cmd, args) {
+  try {
+    execFileSync(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (err) {
+    process.stderr.write(`split: ${cmd} failed\n${err.stderr ?? ''}${err.stdout ?? ''}`);
+    throw err;
+  }
+}
+
+export function splitWasm({ root, staging, html }) {
+  const glueName = readdirSync(staging).find((f) => new RegExp(`^${STEM}-[0-9a-f]+\\.js$`).test(f));
+  if (!glueName) throw new Error(`split: no ${STEM}-<hash>.js in ${staging}`);
+  const glue = readFileSync(join(staging, glueName), 'utf8');
+  if (!glue.includes('__wasm_split_placeholder__')) return null; // not compiled with --cfg wasm_split
+
+  const wasmName = glueName.replace(/\.js$/, '_bg.wasm');
+  const targetDir = process.env.CARGO_TARGET_DIR || join(root, 'target');
+  const source = join(targetDir, 'wasm32-unknown-unknown', 'release', `${STEM}.wasm`);
+  if (!existsSync(source)) throw new Error(`split: cargo's output ${source} is missing`);
+  const localOpt = join(root, 'node_modules', '.bin', 'wasm-opt');
+  const wasmOpt = existsSync(localOpt) ? localOpt : 'wasm-opt';
+
+  const work = mkdtempSync(join(tmpdir(), 'backend-atlas-split-'));
+  try {
+    const splitDir = join(work, 'split');
+    const bindgenDir = join(work, 'bindgen');
+    run('wasm-split-cli', [source, splitDir, '--out-name', STEM]);
+    run('wasm-bindgen', [
+      '--target', 'web', '--keep-lld-exports', '--no-demangle', '--no-typescript',
+      '--out-dir', bindgenDir, '--out-name', STEM, join(splitDir, `${STEM}.wasm`),
+    ]);
+
+    // Optimise every module, then give each a content-hashed name.
+    const modules = [[join(bindgenDir, `${STEM}_bg.wasm`), null]];
+    for (const f of readdirSync(splitDir)) {
+      if (f.endsWith('.wasm') && f !== `${STEM}.wasm`) modules.push([join(splitDir, f), f]);
+    }
+    const renamed = new Map(); // "chunk_7.wasm" -> "chunk_7-<hash>.wasm"
+    let mainWasm = null;
+    for (const [path, chunk] of modules) {
+      run(wasmOpt, [...WASM_OPT_ARGS, path, '-o', path]);
+      const bytes = readFileSync(path);
+      if (chunk === null) {
+        mainWasm = bytes;
+        continue;
+      }
+      const name = chunk.replace(/\.wasm$/, `-${hash(bytes)}.wasm`);
+      writeFileSync(join(staging, name), bytes);
+      renamed.set(chunk, name);
+    }
+
+    // The loader: point it at the hashed chunks and at the main glue's final name.
+    const mainWasmName = `${STEM}-${hash(mainWasm)}_bg.wasm`;
+    let newGlue = readFileSync(join(bindgenDir, `${STEM}.js`), 'utf8');
+    const newGlueName = `${STEM}-${hash(newGlue + mainWasmName)}.js`;
+    let loader = readFileSync(join(splitDir, '__wasm_split.js'), 'utf8');
+    loader = loader.replace(/"\.\/([A-Za-z0-9_]+\.wasm)"/g, (whole, f) => {
+      if (!renamed.has(f)) throw new Error(`split: the loader names ${f}, which wasm-split did not write`);
+      return `"./${renamed.get(f)}"`;
+    });
+    loader = loader.replaceAll(`"./${STEM}.js"`, `"./${newGlueName}"`);
+    const loaderName = `__wasm_split-${hash(loader)}.js`;
+    // Only the ES import statements: the import object's keys must keep the wasm's module name.
+    newGlue = newGlue.replace(/(^import \* as \w+ from )"\.\/__wasm_split\.js"/gm, `$1"./${loaderName}"`);
+
+    writeFileSync(join(staging, loaderName), loader);
+    writeFileSync(join(staging, newGlueName), newGlue);
+    writeFileSync(join(staging, mainWasmName), mainWasm);
+    unlinkSync(join(staging, glueName));
+    unlinkSync(join(staging, wasmName));
+    const newHtml = html.replaceAll(glueName, newGlueName).replaceAll(wasmName, mainWasmName);
+
+    // Which files each page needs: its own chunk plus the shared chunks it lists.
+    const pages = {};
+    const entry = /export const __wasm_split_load_(page_[a-z]+)(?:_\d+)? = wrapAsyncCb\(makeLoad\(([\s\S]*?)\]\)\);/g;
+    for (const [, page, body] of loader.matchAll(entry)) {
+      const own = [...body.matchAll(/"\.\/([^"]+\.wasm)"/g)].map((m) => m[1]);
+      const shared = [...body.matchAll(/__chunk_(\d+)\b/g)].map((m) => renamed.get(`chunk_${m[1]}.wasm`));
+      pages[page] = [...own, ...shared].filter(Boolean);
+    }
+    if (Object.keys(pages).length === 0) throw new Error('split: found no page chunks in the loader');
+    return { html: newHtml, pages, files: renamed.size + 3 };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}

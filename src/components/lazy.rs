@@ -1,0 +1,67 @@
+//! Code that may arrive later. In the split release build (`--cfg wasm_split`, see
+//! scripts/split.mjs) each page and the search dialog are separate wasm chunks, fetched the first
+//! time they are shown; in every other build the same functions are ordinary calls.
+//!
+//! [`split_view!`] declares such a view; [`lazy_view`] shows it with a placeholder while the chunk
+//! loads and a readable message, never a panic, when it cannot be fetched.
+
+use leptos::prelude::*;
+use std::future::Future;
+
+/// A chunk could not be fetched or instantiated (the browser console says why). Retried the next
+/// time the view is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ChunkError;
+
+impl From<leptos::wasm_split::SplitLoaderError> for ChunkError {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        ChunkError
+    }
+}
+
+/// `split_view! { pub async fn load(args) => chunk_name { body } }` defines `load`, an async
+/// function returning `Result<AnyView, ChunkError>`, whose `body` (an `AnyView` expression) is
+/// compiled into the wasm chunk `split_<chunk_name>` when the crate is built with
+/// `--cfg wasm_split`. Arguments cross a C ABI call: keep them `Copy` handles (signals, node refs).
+#[macro_export]
+macro_rules! split_view {
+    ($(
+        $vis:vis async fn $load:ident($($arg:ident: $ty:ty),* $(,)?) => $chunk:ident $body:block
+    )*) => {$(
+        #[cfg_attr(
+            wasm_split,
+            ::leptos::wasm_split::wasm_split(
+                $chunk,
+                wasm_split_path = ::leptos::wasm_split,
+                fallible
+            )
+        )]
+        fn $chunk($($arg: $ty),*) -> Result<::leptos::prelude::AnyView, $crate::components::lazy::ChunkError> {
+            Ok($body)
+        }
+
+        $vis async fn $load($($arg: $ty),*) -> Result<::leptos::prelude::AnyView, $crate::components::lazy::ChunkError> {
+            #[cfg(wasm_split)]
+            let view = $chunk($($arg),*).await;
+            #[cfg(not(wasm_split))]
+            let view = $chunk($($arg),*);
+            view
+        }
+    )*};
+}
+
+/// Shows the view `load` resolves to; `pending` until then, `failed` if its chunk cannot be
+/// fetched.
+pub fn lazy_view(
+    load: impl Future<Output = Result<AnyView, ChunkError>> + 'static,
+    pending: impl Fn() -> AnyView + Send + Sync + 'static,
+    failed: fn() -> AnyView,
+) -> impl IntoView {
+    // wasm is single-threaded: the load future never leaves this thread.
+    let load = send_wrapper::SendWrapper::new(load);
+    view! {
+        <Suspense fallback=pending>
+            {Suspend::new(async move { load.await.unwrap_or_else(|ChunkError| failed()) })}
+        </Suspense>
+    }
+}
