@@ -85,6 +85,33 @@ export function splitWasm({ root, staging, html }) {
       return `"./${renamed.get(f)}"`;
     });
     loader = loader.replaceAll(`"./${STEM}.js"`, `"./${newGlueName}"`);
+
+    // One request per split point instead of dozens: each split point's own chunk and the shared
+    // chunks it depends on are packed into one file (see packModule), fetched when the split
+    // point is first called; the loader cuts the chunks out of it.
+    const chunkBytes = (file) => readFileSync(join(staging, file));
+    const packs = {};
+    const pages = {};
+    const entry = /export const __wasm_split_load_([a-z_]+?)(?:_\d+)? = (wrapAsyncCb\(makeLoad\(([\s\S]*?)\]\)\));/g;
+    loader = loader.replace(entry, (whole, point, call, body) => {
+      const own = [...body.matchAll(/"\.\/([^"]+\.wasm)"/g)].map((m) => m[1]);
+      const shared = [...body.matchAll(/__chunk_(\d+)\b/g)].map((m) => {
+        const file = renamed.get(`chunk_${m[1]}.wasm`);
+        if (!file) throw new Error(`split: ${point} depends on chunk_${m[1]}, which wasm-split did not write`);
+        return file;
+      });
+      const { bytes, index } = packModule([...own, ...shared].map((f) => [`./${f}`, chunkBytes(f)]));
+      const name = `pack_${point}-${hash(bytes)}.wasm`;
+      writeFileSync(join(staging, name), bytes);
+      packs[point] = { url: `./${name}`, files: index };
+      if (point.startsWith('page_')) pages[point] = [name];
+      return `export const __wasm_split_load_${point} = __withPack(${JSON.stringify(point)}, ${call});`;
+    });
+    if (Object.keys(pages).length === 0) throw new Error('split: found no page chunks in the loader');
+    loader = loader.replace(/fetch\(new URL\(("\.\/[^"]+\.wasm"), import\.meta\.url\)\)/g, '__fetchChunk($1)');
+    loader = loader.replace(/^(import [^\n]*\n)/, `$1${packRuntime(packs)}`);
+    if (!loader.includes('__packs')) throw new Error('split: could not add the pack runtime to the loader');
+
     const loaderName = `__wasm_split-${hash(loader)}.js`;
     // Only the ES import statements: the import object's keys must keep the wasm's module name.
     newGlue = newGlue.replace(/(^import \* as \w+ from )"\.\/__wasm_split\.js"/gm, `$1"./${loaderName}"`);
@@ -96,17 +123,68 @@ export function splitWasm({ root, staging, html }) {
     unlinkSync(join(staging, wasmName));
     const newHtml = html.replaceAll(glueName, newGlueName).replaceAll(wasmName, mainWasmName);
 
-    // Which files each page needs: its own chunk plus the shared chunks it lists.
-    const pages = {};
-    const entry = /export const __wasm_split_load_(page_[a-z]+)(?:_\d+)? = wrapAsyncCb\(makeLoad\(([\s\S]*?)\]\)\);/g;
-    for (const [, page, body] of loader.matchAll(entry)) {
-      const own = [...body.matchAll(/"\.\/([^"]+\.wasm)"/g)].map((m) => m[1]);
-      const shared = [...body.matchAll(/__chunk_(\d+)\b/g)].map((m) => renamed.get(`chunk_${m[1]}.wasm`));
-      pages[page] = [...own, ...shared].filter(Boolean);
-    }
-    if (Object.keys(pages).length === 0) throw new Error('split: found no page chunks in the loader');
-    return { html: newHtml, pages, files: renamed.size + 3 };
+    return { html: newHtml, pages, files: renamed.size + Object.keys(packs).length + 3 };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+const leb128 = (n) => {
+  const out = [];
+  do {
+    let byte = n & 0x7f;
+    n >>>= 7;
+    if (n) byte |= 0x80;
+    out.push(byte);
+  } while (n);
+  return Buffer.from(out);
+};
+
+// A pack is itself a valid (empty) wasm module whose custom sections hold the chunks, so it is
+// served and compressed like any other .wasm. Returns its bytes and each chunk's [offset, length].
+export function packModule(files) {
+  const parts = [Buffer.from([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00])];
+  let offset = 8;
+  const index = {};
+  for (const [name, bytes] of files) {
+    const label = Buffer.from(name);
+    const size = leb128(label.length).length + label.length + bytes.length;
+    const header = Buffer.concat([Buffer.from([0x00]), leb128(size), leb128(label.length), label]);
+    index[name] = [offset + header.length, bytes.length];
+    parts.push(header, bytes);
+    offset += header.length + bytes.length;
+  }
+  return { bytes: Buffer.concat(parts), index };
+}
+
+// Prepended to the loader: start a split point's pack when it is first called, and serve each
+// chunk from a pack that holds it (or fetch the chunk itself). A failed pack is forgotten, so the
+// next call retries, as the loader does for chunks.
+function packRuntime(packs) {
+  return `const __packs = ${JSON.stringify(packs)};
+const __packLoads = new Map();
+function __withPack(point, load) {
+  return (...args) => {
+    const pack = __packs[point];
+    if (pack && !__packLoads.has(point)) {
+      const bytes = fetch(new URL(pack.url, import.meta.url)).then((r) => {
+        if (!r.ok) throw new Error(\`\${r.status} \${r.url}\`);
+        return r.arrayBuffer();
+      });
+      bytes.catch(() => __packLoads.delete(point));
+      __packLoads.set(point, bytes);
+    }
+    return load(...args);
+  };
+}
+function __fetchChunk(file) {
+  for (const [point, bytes] of __packLoads) {
+    const at = __packs[point].files[file];
+    if (at) {
+      return bytes.then((b) => new Response(b.slice(at[0], at[0] + at[1]), { headers: { 'Content-Type': 'application/wasm' } }));
+    }
+  }
+  return fetch(new URL(file, import.meta.url));
+}
+`;
 }

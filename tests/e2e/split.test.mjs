@@ -1,6 +1,7 @@
-// The release build splits each page into its own wasm chunk (src/app.rs, scripts/split.mjs):
-// a route downloads its page's code and no other page's, client-side navigation fetches the
-// next page's chunk on demand, and a chunk that cannot be fetched gives a panel, not a blank page.
+// The release build splits each page into its own wasm chunks (src/app.rs, scripts/split.mjs),
+// packed into one file per page (`pack_page_<name>`): a route downloads the main module and its
+// page's pack and nothing else, client-side navigation fetches the next page's pack on demand,
+// and a pack that cannot be fetched gives a panel, not a blank page.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -11,58 +12,64 @@ import {
 setupHarness();
 
 const pageOf = (routePath) => (routePath === '/' ? 'overview' : routePath.slice(1));
-const chunkFiles = fs.readdirSync(DIST).filter((f) => /^split_page_[a-z]+-[0-9a-f]+\.wasm$/.test(f));
+const packFiles = fs.readdirSync(DIST).filter((f) => /^pack_page_[a-z]+-[0-9a-f]+\.wasm$/.test(f));
 
-/** Record the page chunks (`split_page_<name>`) a page requests. */
+/** Record the page packs (`pack_page_<name>`) a page requests, and every wasm request. */
 function recordChunks(page) {
-  const seen = [];
+  const seen = { pages: [], wasm: [] };
   page.on('request', (req) => {
-    const m = /\/split_page_([a-z]+)-[0-9a-f]+\.wasm$/.exec(new URL(req.url()).pathname);
-    if (m && !seen.includes(m[1])) seen.push(m[1]);
+    const file = new URL(req.url()).pathname.split('/').pop();
+    if (file.endsWith('.wasm')) seen.wasm.push(file);
+    const m = /^pack_page_([a-z]+)-[0-9a-f]+\.wasm$/.exec(file);
+    if (m && !seen.pages.includes(m[1])) seen.pages.push(m[1]);
   });
   return seen;
 }
 
-test('the release build has one chunk per page, each preloaded by its own route only', async () => {
+test('the release build has one pack per page, each preloaded by its own route only', async () => {
   assert.deepEqual(
-    chunkFiles.map((f) => f.replace(/^split_page_([a-z]+)-.*$/, '$1')).sort(),
+    packFiles.map((f) => f.replace(/^pack_page_([a-z]+)-.*$/, '$1')).sort(),
     routes.map((r) => pageOf(r.path)).sort(),
-    'one split_page_* chunk per route',
+    'one pack_page_* file per route',
   );
   for (const route of routes) {
     const html = (await serverRequest(routeRel(route.path))).text;
-    const preloaded = [...html.matchAll(/<link rel="preload" href="[^"]*\/split_page_([a-z]+)-/g)].map((m) => m[1]);
-    assert.deepEqual(preloaded, [pageOf(route.path)], `${route.path} preloads its own page chunk`);
+    const preloaded = [...html.matchAll(/<link rel="preload" href="[^"]*\/pack_page_([a-z]+)-[^"]*"[^>]*>/g)].map((m) => {
+      assert.match(m[0], /fetchpriority="low"/, 'page chunks must not compete with the first paint');
+      return m[1];
+    });
+    assert.deepEqual(preloaded, [pageOf(route.path)], `${route.path} preloads its own page pack`);
   }
   const notFound = (await serverRequest('no-such-page/')).text;
-  assert.doesNotMatch(notFound, /split_page_/, '404.html preloads no page chunk');
+  assert.doesNotMatch(notFound, /pack_page_/, '404.html preloads no page pack');
 });
 
 for (const route of routes) {
-  test(`${route.path} fetches its own page chunk and no other page's`, async () => {
+  test(`${route.path} fetches the main module and its own page pack, nothing else`, async () => {
     const page = await newPage();
     const seen = recordChunks(page);
     await gotoApp(page, routeRel(route.path), { heading: route.heading });
     await page.waitForLoadState('networkidle');
-    assert.deepEqual(seen, [pageOf(route.path)]);
+    assert.deepEqual(seen.pages, [pageOf(route.path)]);
+    assert.equal(seen.wasm.length, 2, `wasm requests: ${seen.wasm.join(', ')}`);
     await expectCleanConsole(page);
   });
 }
 
-test('client-side navigation fetches the next page chunk on demand', async () => {
+test('client-side navigation fetches the next page pack on demand', async () => {
   const page = await newPage();
   const seen = recordChunks(page);
   await gotoApp(page, 'sources/');
   await page.locator('header nav[aria-label="Main"]').getByRole('link', { name: 'Salaries', exact: true }).click();
   await expectHeading(page, 'Salaries');
   await page.locator('canvas').first().waitFor();
-  assert.deepEqual(seen, ['sources', 'salaries']);
+  assert.deepEqual(seen.pages, ['sources', 'salaries']);
   await expectCleanConsole(page);
 });
 
-test('a page chunk that cannot be fetched gives a panel, and the rest of the site works', async () => {
+test('a page pack that cannot be fetched gives a panel, and the rest of the site works', async () => {
   const page = await newPage();
-  await page.route(/\/split_page_roadmap-[0-9a-f]+\.wasm$/, (r) => r.abort('failed'));
+  await page.route(/\/pack_page_roadmap-[0-9a-f]+\.wasm$/, (r) => r.abort('failed'));
   await page.goto(appUrl(routeRel('/roadmap')));
   const panel = page.locator('[role="alert"].error-panel');
   await panel.waitFor();
@@ -71,5 +78,5 @@ test('a page chunk that cannot be fetched gives a panel, and the rest of the sit
   await page.locator('header nav[aria-label="Main"]').getByRole('link', { name: 'Frameworks', exact: true }).click();
   await expectHeading(page, 'Frameworks');
   // The loader reports the failed fetch in the console; nothing else may go wrong.
-  await expectCleanConsole(page, { allow: [/split_page_roadmap|Failed to fetch|net::ERR_FAILED|TypeError/] });
+  await expectCleanConsole(page, { allow: [/pack_page_roadmap|Failed to fetch|net::ERR_FAILED|TypeError/] });
 });
