@@ -97,6 +97,8 @@ for (const route of routes) {
     // Low priority: they must not compete with the CSS and the main module for the first
     // paint (Lighthouse's simulation counts high-priority preloads against FCP and LCP).
     const hints = files.map((f) => `<link rel="preload" href="${publicUrl}${f}" as="fetch" crossorigin fetchpriority="low">`);
+    // The dataset too: the app asks for it only once the main module runs.
+    hints.unshift(`<link rel="preload" href="${publicUrl}data/atlas.json" as="fetch" crossorigin fetchpriority="low">`);
     page = page.replace('</head>', `${hints.join('')}</head>`);
   }
   if (!route.lead) throw new Error(`postbuild: the route ${route.path} has no lead in src/routes.json`);
