@@ -88,6 +88,27 @@ function bootMarkup(route) {
     + `<p class="lead">${escape(route.lead)}</p><p class="loading" role="status">Loading the page…</p></div></main>`;
 }
 
+// If the app cannot start (its wasm or script fails to load, or throws before mounting), the
+// static page says so instead of "Loading the page…" for ever. It only touches [data-boot],
+// which the app removes when it mounts, so a running app is never affected.
+const bootCheck = `// Written by scripts/postbuild.mjs.
+(() => {
+  const report = () => {
+    const status = document.querySelector('[data-boot] .loading');
+    if (!status || status.dataset.failed) return;
+    status.dataset.failed = 'true';
+    status.setAttribute('role', 'alert');
+    status.textContent = 'The app could not start, or is taking long. Check your connection and reload the page.';
+  };
+  // Uncaught errors (target: window) and scripts that fail to load; not images or preloads.
+  addEventListener('error', (e) => (e.target === window || e.target instanceof HTMLScriptElement) && report(), true);
+  addEventListener('unhandledrejection', report);
+  addEventListener('load', () => setTimeout(report, 20000));
+})();
+`;
+const bootCheckName = `boot-${createHash('sha256').update(bootCheck).digest('hex').slice(0, 16)}.js`;
+writeFileSync(join(staging, bootCheckName), bootCheck);
+
 const pageChunk = (path) => `page_${path === '/' ? 'overview' : path.slice(1)}`;
 for (const route of routes) {
   let page = withMeta(html, route);
@@ -103,6 +124,9 @@ for (const route of routes) {
   }
   if (!route.lead) throw new Error(`postbuild: the route ${route.path} has no lead in src/routes.json`);
   page = page.replace('</body>', `${bootMarkup(route)}\n</body>`);
+  // Before the app's module script, so its load errors are seen.
+  page = page.replace('<script type="module"', `<script src="${publicUrl}${bootCheckName}" defer></script><script type="module"`);
+  if (!page.includes(bootCheckName)) throw new Error('postbuild: found no module script to put the boot check before');
   const dir = route.path === '/' ? staging : join(staging, route.path.slice(1));
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'index.html'), page);

@@ -37,7 +37,8 @@ macro_rules! split_view {
             )
         )]
         fn $chunk($($arg: $ty),*) -> Result<::leptos::prelude::AnyView, $crate::components::lazy::ChunkError> {
-            Ok($body)
+            let view: ::leptos::prelude::AnyView = $body;
+            Ok(view)
         }
 
         $vis async fn $load($($arg: $ty),*) -> Result<::leptos::prelude::AnyView, $crate::components::lazy::ChunkError> {

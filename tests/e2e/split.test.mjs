@@ -80,3 +80,14 @@ test('a page pack that cannot be fetched gives a panel, and the rest of the site
   // The loader reports the failed fetch in the console; nothing else may go wrong.
   await expectCleanConsole(page, { allow: [/pack_page_roadmap|Failed to fetch|net::ERR_FAILED|TypeError/] });
 });
+
+test('when the app cannot start at all, the static page says so instead of loading for ever', async () => {
+  const page = await newPage();
+  await page.route(/\.wasm$/, (r) => r.abort('failed'));
+  await page.goto(appUrl(routeRel('/salaries')));
+  const status = page.locator('[data-boot] [role="alert"]');
+  await status.waitFor();
+  assert.match(await status.innerText(), /could not start/);
+  // The static header's links are plain links: the site can still be left or reloaded.
+  assert.equal(await page.locator('header[data-boot] nav a').count(), 5);
+});
