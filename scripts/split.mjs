@@ -62,6 +62,7 @@ export function splitWasm({ root, staging, html }) {
       if (f.endsWith('.wasm') && f !== `${STEM}.wasm`) modules.push([join(splitDir, f), f]);
     }
     const renamed = new Map(); // "chunk_7.wasm" -> "chunk_7-<hash>.wasm"
+    const optimised = new Map(); // "chunk_7-<hash>.wasm" -> its bytes, for the packs
     let mainWasm = null;
     for (const [path, chunk] of modules) {
       run(wasmOpt, [...WASM_OPT_ARGS, path, '-o', path]);
@@ -73,6 +74,7 @@ export function splitWasm({ root, staging, html }) {
       const name = chunk.replace(/\.wasm$/, `-${hash(bytes)}.wasm`);
       writeFileSync(join(staging, name), bytes);
       renamed.set(chunk, name);
+      optimised.set(name, bytes);
     }
 
     // The loader: point it at the hashed chunks and at the main glue's final name.
@@ -89,7 +91,6 @@ export function splitWasm({ root, staging, html }) {
     // One request per split point instead of dozens: each split point's own chunk and the shared
     // chunks it depends on are packed into one file (see packModule), fetched when the split
     // point is first called; the loader cuts the chunks out of it.
-    const chunkBytes = (file) => readFileSync(join(staging, file));
     const packs = {};
     const pages = {};
     const entry = /export const __wasm_split_load_([a-z_]+?)(?:_\d+)? = (wrapAsyncCb\(makeLoad\(([\s\S]*?)\]\)\));/g;
@@ -100,7 +101,7 @@ export function splitWasm({ root, staging, html }) {
         if (!file) throw new Error(`split: ${point} depends on chunk_${m[1]}, which wasm-split did not write`);
         return file;
       });
-      const { bytes, index } = packModule([...own, ...shared].map((f) => [`./${f}`, chunkBytes(f)]));
+      const { bytes, index } = packModule([...own, ...shared].map((f) => [`./${f}`, optimised.get(f)]));
       const name = `pack_${point}-${hash(bytes)}.wasm`;
       writeFileSync(join(staging, name), bytes);
       packs[point] = { url: `./${name}`, files: index };

@@ -24,9 +24,7 @@ pub fn Page(
             crate::components::search::land_on(id.to_owned(), 0);
         }
     });
-    let (heading, lead) = routes::meta(path)
-        .map(|m| (m.heading.clone(), m.lead.clone()))
-        .unwrap_or_default();
+    let (heading, lead) = heading_and_lead(path);
     let lead_class = if no_print_lead {
         "lead no-print"
     } else {
@@ -45,9 +43,7 @@ pub fn Page(
 /// HTML has them (scripts/postbuild.mjs), so nothing moves when the page arrives.
 #[component]
 pub fn PendingPage(path: &'static str) -> impl IntoView {
-    let (heading, lead) = routes::meta(path)
-        .map(|m| (m.heading.clone(), m.lead.clone()))
-        .unwrap_or_default();
+    let (heading, lead) = heading_and_lead(path);
     view! {
         <div class="page" aria-busy="true">
             <h1>{heading}</h1>
@@ -55,4 +51,11 @@ pub fn PendingPage(path: &'static str) -> impl IntoView {
             <p class="loading" role="status">"Loading the page…"</p>
         </div>
     }
+}
+
+/// The route's heading and lead paragraph from src/routes.json (empty for an unknown path).
+fn heading_and_lead(path: &str) -> (String, String) {
+    routes::meta(path)
+        .map(|m| (m.heading.clone(), m.lead.clone()))
+        .unwrap_or_default()
 }
