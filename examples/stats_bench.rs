@@ -4,7 +4,8 @@
 //! and prints the median and each run in milliseconds. The WASM timing of the same kernel is
 //! the `import:stats` measure of a 1,000,000-row import on the Salaries page.
 //!
-//! `cargo run --release --example stats_bench [rows]`
+//! `cargo run --profile native-bench --example stats_bench [rows]` (opt-level 3; the `release`
+//! profile is sized for the wasm download).
 
 use std::time::Instant;
 

@@ -9,7 +9,7 @@
 //   3. /salaries filter change -> every chart redrawn (50 level-checkbox toggles): median, p95;
 //   4. importing 100,000 and 1,000,000 offer rows pasted on /salaries: the `import:parse` and
 //      `import:stats` measures and click -> statistics table visible;
-//   5. the statistics kernel natively (`cargo run --release --example stats_bench`);
+//   5. the statistics kernel natively (`cargo run --profile native-bench --example stats_bench`);
 //   6. Lighthouse (mobile preset) for every route (skip with BENCH_SKIP_LIGHTHOUSE=1).
 //
 // Env: DIST (default dist), BASE_PATH (default /backend-atlas/), CHROMIUM (default
@@ -346,7 +346,7 @@ heading('5. Statistics kernel, native vs WASM (1,000,000 rows, OfferSet::new + s
 if (process.env.BENCH_SKIP_NATIVE) {
   console.log('skipped (BENCH_SKIP_NATIVE=1)');
 } else {
-  const out = await run('cargo', ['run', '--quiet', '--release', '--example', 'stats_bench'], { cwd: ROOT });
+  const out = await run('cargo', ['run', '--quiet', '--profile', 'native-bench', '--example', 'stats_bench'], { cwd: ROOT });
   const m = out.stdout.match(/median_ms=([\d.]+) runs_ms=([\d.,]+)/);
   results.native = m ? { medianMs: Number(m[1]), runs: m[2] } : { error: (out.stderr || out.stdout).trim().split('\n').slice(-5).join('\n') };
   table(

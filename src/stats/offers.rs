@@ -31,78 +31,114 @@ pub struct OfferSummary {
 
 /// Candidates sorted by salary, zero-offer rows dropped, ready for repeated queries.
 ///
-/// Holds the salaries, their offers and the running (inclusive) sum of offers, so a rank in the
-/// expanded list is found by binary search. Sums are `u128`: even `u64::MAX` offers on each of
-/// 2^64 rows would be needed to overflow, which no slice can hold.
+/// One row per candidate: the salary and the running (inclusive) sum of offers, so a rank in the
+/// expanded list is found by binary search and a row's own offers are the difference with the
+/// row before. One 16-byte row per candidate keeps a million rows at 16 MB, built in place from
+/// the sort's buffer.
+///
+/// The running sum is kept modulo 2^64, with the rows where it wrapped listed in `wraps`, so the
+/// exact sum (a `u128`) is `running + 2^64 * (wraps at or before the row)`. `wraps` stays empty
+/// unless the offers add up past `u64::MAX`; even `u64::MAX` offers on each of 2^64 rows would
+/// not overflow the `u128`, and no slice can hold that many.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct OfferSet {
-    salaries: Vec<f64>,
-    offers: Vec<u64>,
-    /// `cumulative[i]` = offers of rows `0..=i`.
-    cumulative: Vec<u128>,
+    /// `(salary, offers of rows 0..=i modulo 2^64)`, ascending by salary.
+    rows: Vec<(f64, u64)>,
+    /// Ascending indices of the rows where the running sum passed a multiple of 2^64.
+    wraps: Vec<usize>,
 }
 
 impl OfferSet {
     /// Drops rows with `offers == 0` (the source does not count them) and rows whose salary is
-    /// NaN or infinite, then sorts by salary (a radix sort on the bits). O(n) time, O(n) memory.
+    /// NaN or infinite, then sorts by salary (a radix sort on the bits that vary). O(n) time,
+    /// O(n) memory: 16 bytes a counted row, plus 16 (8 in the usual case) while sorting.
     pub fn new(rows: &[Offer]) -> OfferSet {
-        // Sized for every row up front: collecting a filter would grow (and copy) the vector
-        // about twenty times on a million rows.
-        let mut kept: Vec<(u64, u64)> = Vec::with_capacity(rows.len());
-        kept.extend(
-            rows.iter()
-                .filter(|row| row.offers > 0 && row.salary.is_finite())
-                .map(|row| (order_key(row.salary), row.offers)),
-        );
-        radix_sort(&mut kept);
-        // Three tight passes (each vectorises) beat one loop pushing to three vectors.
-        let salaries: Vec<f64> = kept
-            .iter()
-            .map(|&(key, _)| {
-                let salary = from_order_key(key);
-                // -0.0 and 0.0 are the same salary; keep one sign so buckets and labels agree.
-                if salary == 0.0 {
-                    0.0
-                } else {
-                    salary
-                }
-            })
-            .collect();
-        let offers: Vec<u64> = kept.iter().map(|&(_, count)| count).collect();
-        let cumulative: Vec<u128> = offers
-            .iter()
-            .scan(0u128, |running, &count| {
-                *running = running.saturating_add(u128::from(count));
-                Some(*running)
-            })
-            .collect();
+        let counted = |row: &&Offer| row.offers > 0 && row.salary.is_finite();
+        // Which bits of the sort keys differ between rows, and how many bits the offers need.
+        let mut first_key = None;
+        let (mut varying, mut widest) = (0u64, 0u64);
+        for row in rows.iter().filter(counted) {
+            let key = order_key(row.salary);
+            varying |= key ^ *first_key.get_or_insert(key);
+            widest |= row.offers;
+        }
+        let Some(first_key) = first_key else {
+            return OfferSet::default();
+        };
+        let low = varying.trailing_zeros().min(63);
+        let span = if varying == 0 {
+            0
+        } else {
+            64 - varying.leading_zeros() - low
+        };
+        let offer_bits = 64 - widest.leading_zeros();
+
+        let mut running = Running::default();
+        let rows = if span + offer_bits <= 64 {
+            // The usual case: the varying key bits and the offers share one u64, so the sort
+            // moves 8 bytes a row instead of 16. Salaries in whole dollars vary in about 17 bits.
+            let span_mask = low_mask(span);
+            let constant = first_key & !(span_mask << low);
+            let offer_mask = low_mask(offer_bits);
+            let mut packed: Vec<u64> = Vec::with_capacity(rows.len());
+            packed.extend(rows.iter().filter(counted).map(|row| {
+                let key_bits = (order_key(row.salary) >> low) & span_mask;
+                // `span + offer_bits <= 64`; a shift by 64 only happens when `key_bits` is 0.
+                key_bits.checked_shl(offer_bits).unwrap_or(0) | row.offers
+            }));
+            radix_sort(&mut packed, |item| {
+                item.checked_shr(offer_bits).unwrap_or(0)
+            });
+            packed
+                .iter()
+                .map(|&item| {
+                    let key_bits = item.checked_shr(offer_bits).unwrap_or(0);
+                    let key = constant | key_bits << low;
+                    running.push(from_order_key(key), item & offer_mask)
+                })
+                .collect()
+        } else {
+            // Offers near u64::MAX: sort (key, offers) pairs.
+            let mut pairs: Vec<(u64, u64)> = Vec::with_capacity(rows.len());
+            pairs.extend(
+                rows.iter()
+                    .filter(counted)
+                    .map(|row| (order_key(row.salary), row.offers)),
+            );
+            radix_sort(&mut pairs, |item| item.0);
+            pairs
+                .iter()
+                .map(|&(key, count)| running.push(from_order_key(key), count))
+                .collect()
+        };
         OfferSet {
-            salaries,
-            offers,
-            cumulative,
+            rows,
+            wraps: running.wraps,
         }
     }
 
     pub fn is_empty(&self) -> bool {
-        self.salaries.is_empty()
+        self.rows.is_empty()
     }
 
     /// Rows with at least one offer.
     pub fn candidates(&self) -> u64 {
-        self.salaries.len() as u64
+        self.rows.len() as u64
     }
 
     /// Sum of the offers: the size of the expanded list.
     pub fn total_offers(&self) -> u128 {
-        self.cumulative.last().copied().unwrap_or(0)
+        self.offers_before(self.rows.len())
     }
 
     /// The `(salary, offers)` rows in ascending salary order (zero-offer rows already dropped).
     pub fn rows(&self) -> impl Iterator<Item = (f64, u64)> + Clone + '_ {
-        self.salaries
-            .iter()
-            .copied()
-            .zip(self.offers.iter().copied())
+        // A row's offers (1..=u64::MAX) are the wrapping difference of the running sums.
+        self.rows.iter().scan(0u64, |previous, &(salary, running)| {
+            let count = running.wrapping_sub(*previous);
+            *previous = running;
+            Some((salary, count))
+        })
     }
 
     /// The `p`-quantile (`p` in 0..=1) of the expanded list, numpy's default "linear" method:
@@ -137,7 +173,7 @@ impl OfferSet {
     /// All the figures the page shows at once; `None` when the set is empty.
     pub fn summary(&self) -> Option<OfferSummary> {
         let total = self.total_offers();
-        let (&min, &max) = (self.salaries.first()?, self.salaries.last()?);
+        let (min, max) = (self.rows.first()?.0, self.rows.last()?.0);
         let q = |p: f64| self.percentile(p).unwrap_or(f64::NAN);
         let candidates = self.candidates();
         Some(OfferSummary {
@@ -161,8 +197,8 @@ impl OfferSet {
         if self.is_empty() || x.is_nan() {
             return None;
         }
-        let below_rows = self.salaries.partition_point(|&s| s < x);
-        let through_rows = self.salaries.partition_point(|&s| s <= x);
+        let below_rows = self.rows.partition_point(|&(s, _)| s < x);
+        let through_rows = self.rows.partition_point(|&(s, _)| s <= x);
         let below = self.offers_before(below_rows);
         let equal = self.offers_before(through_rows) - below;
         let total = self.total_offers() as f64;
@@ -197,16 +233,63 @@ impl OfferSet {
     /// Offers of the first `rows` rows.
     fn offers_before(&self, rows: usize) -> u128 {
         match rows.checked_sub(1) {
-            Some(last) => self.cumulative[last],
+            Some(last) => self.cumulative(last),
             None => 0,
         }
     }
 
+    /// Offers of rows `0..=row`, exactly.
+    fn cumulative(&self, row: usize) -> u128 {
+        let wraps = self.wraps.partition_point(|&w| w <= row) as u128;
+        u128::from(self.rows[row].1) + (wraps << 64)
+    }
+
     /// The salary at 0-based `rank` of the expanded list (`rank < total_offers`).
     fn value_at_rank(&self, rank: u128) -> f64 {
-        let row = self.cumulative.partition_point(|&c| c <= rank);
-        let row = row.min(self.salaries.len().saturating_sub(1));
-        self.salaries[row]
+        // The first row whose running sum passes `rank`.
+        let row = if self.wraps.is_empty() {
+            self.rows
+                .partition_point(|&(_, running)| u128::from(running) <= rank)
+        } else {
+            let (mut low, mut high) = (0, self.rows.len());
+            while low < high {
+                let mid = low + (high - low) / 2;
+                if self.cumulative(mid) <= rank {
+                    low = mid + 1;
+                } else {
+                    high = mid;
+                }
+            }
+            low
+        };
+        let row = row.min(self.rows.len().saturating_sub(1));
+        self.rows[row].0
+    }
+}
+
+/// A mask of the lowest `bits` bits (`bits <= 64`).
+fn low_mask(bits: u32) -> u64 {
+    u64::MAX.checked_shr(64 - bits).unwrap_or(0)
+}
+
+/// Builds the rows of an [`OfferSet`] in salary order: the running sum of offers and where it wraps.
+#[derive(Default)]
+struct Running {
+    sum: u64,
+    rows: usize,
+    wraps: Vec<usize>,
+}
+
+impl Running {
+    fn push(&mut self, salary: f64, count: u64) -> (f64, u64) {
+        let (sum, wrapped) = self.sum.overflowing_add(count);
+        if wrapped {
+            self.wraps.push(self.rows);
+        }
+        self.sum = sum;
+        self.rows += 1;
+        // -0.0 and 0.0 are the same salary; keep one sign so buckets and labels agree.
+        (if salary == 0.0 { 0.0 } else { salary }, sum)
     }
 }
 
@@ -230,36 +313,52 @@ fn from_order_key(key: u64) -> f64 {
     }
 }
 
-/// Sorts `(key, payload)` pairs by key: a stable least-significant-digit radix sort, one byte a
-/// pass, skipping the passes where every key has the same byte (salaries in whole dollars share
-/// their low mantissa bytes). O(n) time and one scratch buffer; small inputs use the std sort.
-fn radix_sort(items: &mut Vec<(u64, u64)>) {
+/// Sorts `items` by `key`: a stable least-significant-digit radix sort over only the key bits
+/// that differ between items, split into as few digits of at most 11 bits as cover them (two
+/// passes for typical salaries). O(n) time and one scratch buffer; small inputs use the std sort.
+fn radix_sort<T: Copy + Default>(items: &mut Vec<T>, key: impl Fn(T) -> u64) {
     const SMALL: usize = 512;
+    const MAX_DIGIT_BITS: u32 = 11;
     if items.len() <= SMALL {
-        items.sort_by_key(|item| item.0);
+        items.sort_by_key(|&item| key(item));
         return;
     }
-    let mut counts = [[0usize; 256]; 8];
-    for &(key, _) in items.iter() {
-        for (byte, count) in counts.iter_mut().enumerate() {
-            count[((key >> (8 * byte)) & 0xff) as usize] += 1;
+    let first = key(items[0]);
+    let varying = items.iter().fold(0, |acc, &item| acc | (key(item) ^ first));
+    if varying == 0 {
+        return;
+    }
+    // Bits below `low` and from `low + span` up are the same in every key: they cannot change
+    // the order.
+    let low = varying.trailing_zeros();
+    let span = 64 - varying.leading_zeros() - low;
+    let passes = span.div_ceil(MAX_DIGIT_BITS);
+    let width = span.div_ceil(passes);
+    let radix = 1usize << width;
+    let mask = (radix - 1) as u64;
+    let digit = |item: T, pass: u32| ((key(item) >> (low + pass * width)) & mask) as usize;
+
+    let mut counts = vec![0usize; passes as usize * radix];
+    for &item in items.iter() {
+        for pass in 0..passes {
+            counts[pass as usize * radix + digit(item, pass)] += 1;
         }
     }
-    let mut scratch = vec![(0u64, 0u64); items.len()];
-    for (byte, count) in counts.iter().enumerate() {
+    let mut scratch = vec![T::default(); items.len()];
+    for (pass, count) in (0..passes).zip(counts.chunks_exact(radix)) {
         if count.contains(&items.len()) {
             continue;
         }
-        let mut next = [0usize; 256];
+        let mut next = Vec::with_capacity(radix);
         let mut start = 0;
-        for (slot, &c) in next.iter_mut().zip(count.iter()) {
-            *slot = start;
+        for &c in count {
+            next.push(start);
             start += c;
         }
         for &item in items.iter() {
-            let digit = ((item.0 >> (8 * byte)) & 0xff) as usize;
-            scratch[next[digit]] = item;
-            next[digit] += 1;
+            let slot = &mut next[digit(item, pass)];
+            scratch[*slot] = item;
+            *slot += 1;
         }
         std::mem::swap(items, &mut scratch);
     }
@@ -331,6 +430,24 @@ fn pow2(e: i32) -> f64 {
 mod tests {
     use super::*;
 
+    /// A deterministic xorshift64 generator.
+    fn xorshift(mut state: u64) -> impl FnMut() -> u64 {
+        move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        }
+    }
+
+    #[test]
+    fn low_mask_covers_zero_to_64_bits() {
+        assert_eq!(low_mask(0), 0);
+        assert_eq!(low_mask(1), 1);
+        assert_eq!(low_mask(17), 0x1_ffff);
+        assert_eq!(low_mask(64), u64::MAX);
+    }
+
     #[test]
     fn order_key_sorts_like_total_cmp_and_round_trips() {
         let values = [
@@ -357,18 +474,16 @@ mod tests {
     #[test]
     fn radix_sort_matches_the_std_sort_and_is_stable() {
         // Sizes around the small-input cut-off, keys with every byte varying, and many ties.
-        let mut state = 0x2545_F491_4F6C_DD1Du64;
-        let mut next = move || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
-        for n in [0, 1, 2, 511, 512, 513, 5_000, 70_000] {
+        let mut next = xorshift(0x2545_F491_4F6C_DD1D);
+        // Kind 4 mixes the others (every bit varies); each alone varies a narrower span of bits.
+        for (n, kind) in [0, 1, 2, 511, 512, 513, 5_000, 70_000]
+            .into_iter()
+            .flat_map(|n| (0..5).map(move |kind| (n, kind)))
+        {
             let mut items: Vec<(u64, u64)> = (0..n as u64)
                 .map(|i| {
                     let raw = next();
-                    let key = match raw % 4 {
+                    let key = match if kind == 4 { raw % 4 } else { kind } {
                         0 => order_key(-((raw >> 8) as f64)),
                         1 => order_key((raw % 50) as f64 * 500.0),
                         2 => raw,
@@ -379,9 +494,73 @@ mod tests {
                 .collect();
             let mut want = items.clone();
             want.sort_by_key(|item| item.0);
-            radix_sort(&mut items);
-            assert_eq!(items, want, "n = {n}");
+            radix_sort(&mut items, |item| item.0);
+            assert_eq!(items, want, "n = {n}, kind = {kind}");
         }
+    }
+
+    #[test]
+    fn rows_come_out_as_a_stable_sort_of_the_counted_input() {
+        // Both paths of `OfferSet::new`: offers that pack beside the key bits, and offers too
+        // wide to (which sort as pairs), on salaries whose keys vary in few or in all bits.
+        let mut next = xorshift(0x9E37_79B9_7F4A_7C15);
+        for n in [600, 5_000] {
+            for kind in 0..4 {
+                for wide in [false, true] {
+                    let input: Vec<Offer> = (0..n)
+                        .map(|_| {
+                            let raw = next();
+                            let salary = match kind {
+                                0 => (1_000 + raw % 19_001) as f64,
+                                1 => (raw % 40) as f64 * 250.0 - 2_000.0,
+                                2 => f64::from_bits(raw),
+                                _ => [0.0, -0.0, 5_500.0, f64::NAN, -1e300][(raw % 5) as usize],
+                            };
+                            let offers = match (wide, raw >> 60) {
+                                (true, 0) => u64::MAX - (raw >> 40) % 3,
+                                _ => (raw >> 32) % 7,
+                            };
+                            Offer { salary, offers }
+                        })
+                        .collect();
+                    let mut want: Vec<(f64, u64)> = input
+                        .iter()
+                        .filter(|row| row.offers > 0 && row.salary.is_finite())
+                        .map(|row| (row.salary, row.offers))
+                        .collect();
+                    want.sort_by(|a, b| a.0.total_cmp(&b.0));
+                    // -0.0 sorts before 0.0, then reads as 0.0.
+                    want.iter_mut().for_each(|row| row.0 += 0.0);
+                    let got: Vec<(f64, u64)> = OfferSet::new(&input).rows().collect();
+                    assert_eq!(got, want, "n = {n}, kind = {kind}, wide = {wide}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn running_sums_past_u64_max_keep_each_row_and_rank_exact() {
+        let max = u64::MAX;
+        let rows: Vec<Offer> = [(3.0, max), (1.0, max), (2.0, 5), (4.0, max), (5.0, 1)]
+            .into_iter()
+            .map(|(salary, offers)| Offer { salary, offers })
+            .collect();
+        let set = OfferSet::new(&rows);
+        let back: Vec<(f64, u64)> = set.rows().collect();
+        assert_eq!(
+            back,
+            vec![(1.0, max), (2.0, 5), (3.0, max), (4.0, max), (5.0, 1)]
+        );
+        let total = 3 * u128::from(max) + 6;
+        assert_eq!(set.total_offers(), total);
+        assert_eq!(set.value_at_rank(0), 1.0);
+        assert_eq!(set.value_at_rank(u128::from(max) - 1), 1.0);
+        assert_eq!(set.value_at_rank(u128::from(max)), 2.0);
+        assert_eq!(set.value_at_rank(u128::from(max) + 4), 2.0);
+        assert_eq!(set.value_at_rank(u128::from(max) + 5), 3.0);
+        assert_eq!(set.value_at_rank(total - 2), 4.0);
+        assert_eq!(set.value_at_rank(total - 1), 5.0);
+        assert_eq!(set.offers_before(2), u128::from(max) + 5);
     }
 
     #[test]
