@@ -1,7 +1,10 @@
 // Trunk post_build hook: shapes the staged build for GitHub Pages and a strict CSP.
 //
 // 0. In the split release build (`make build`), replaces Trunk's single wasm module with a main
-//    module plus one chunk per page (scripts/split.mjs).
+//    module plus one chunk per page (scripts/split.mjs). In every release build, minifies the
+//    JavaScript and CSS with esbuild (Trunk's own minifier breaks wasm-bindgen glue, and the
+//    split rewrites the glue after it anyway) and the dataset's JSON; the CSS's integrity hash
+//    is recomputed.
 // 1. Moves Trunk's inline module script (the wasm loader) into a hashed file, so the
 //    Content-Security-Policy can forbid inline scripts (`script-src 'self'`).
 // 2. Drops preload hints Chromium would warn about (the app loads these files at once anyway).
@@ -13,7 +16,7 @@
 //
 // Runs with TRUNK_STAGING_DIR set by Trunk; can also be run by hand: `node scripts/postbuild.mjs DIR`.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { splitWasm } from './split.mjs';
@@ -37,12 +40,32 @@ let html = readFileSync(join(staging, 'index.html'), 'utf8');
 const split = splitWasm({ root, staging, html });
 if (split) html = split.html;
 
+// 0b. Minified JavaScript, CSS and dataset in release builds (file names keep their hashes, which
+//     already change whenever the source does).
+const release = process.env.TRUNK_PROFILE === 'release' || process.env.BACKEND_ATLAS_MINIFY === '1';
+const minify = release ? (await import('esbuild')).transformSync : null;
+const minified = (code, loader) => (minify ? minify(code, { loader, minify: true, legalComments: 'none' }).code : code);
+if (minify) {
+  for (const f of readdirSync(staging)) {
+    const loader = f.endsWith('.js') ? 'js' : f.endsWith('.css') ? 'css' : null;
+    if (!loader) continue;
+    const file = join(staging, f);
+    const code = minified(readFileSync(file, 'utf8'), loader);
+    writeFileSync(file, code);
+    // Trunk pinned the stylesheet's bytes with Subresource Integrity: pin the new ones.
+    const sri = `sha384-${createHash('sha384').update(code).digest('base64')}`;
+    html = html.replace(new RegExp(`(href="[^"]*${f.replace(/\./g, '\\.')}"[^>]*integrity=")[^"]*"`), `$1${sri}"`);
+  }
+  const dataset = join(staging, 'data', 'atlas.json');
+  if (existsSync(dataset)) writeFileSync(dataset, JSON.stringify(JSON.parse(readFileSync(dataset, 'utf8'))));
+}
+
 // 1. Inline module script -> external file. Trunk's dev server may add its own
 //    auto-reload script; it is moved the same way, which keeps `trunk serve` working under the CSP.
 let moved = 0;
 html = html.replace(/<script type="module"(?![^>]*\bsrc=)([^>]*)>([\s\S]*?)<\/script>/g, (_, attrs, body) => {
   const name = `init-${createHash('sha256').update(body).digest('hex').slice(0, 16)}.js`;
-  writeFileSync(join(staging, name), body.trim() + '\n');
+  writeFileSync(join(staging, name), minified(body.trim(), 'js') + '\n');
   moved += 1;
   const kept = attrs.replace(/\s*nonce="[^"]*"/, '');
   return `<script type="module"${kept} src="${publicUrl}${name}"></script>`;
@@ -107,7 +130,7 @@ const bootCheck = `// Written by scripts/postbuild.mjs.
 })();
 `;
 const bootCheckName = `boot-${createHash('sha256').update(bootCheck).digest('hex').slice(0, 16)}.js`;
-writeFileSync(join(staging, bootCheckName), bootCheck);
+writeFileSync(join(staging, bootCheckName), minified(bootCheck, 'js'));
 
 const pageChunk = (path) => `page_${path === '/' ? 'overview' : path.slice(1)}`;
 for (const route of routes) {
