@@ -3,28 +3,25 @@
 //! `routes.json` is read by `scripts/postbuild.mjs` too, which writes one HTML file per route
 //! with these titles, so a shared link previews well before any wasm runs.
 
-use serde::Deserialize;
-use std::sync::OnceLock;
-
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RouteMeta {
-    pub path: String,
+    pub path: &'static str,
     /// Label in the main navigation; `None` for pages reached from elsewhere (footer).
-    pub nav: Option<String>,
-    pub heading: String,
+    pub nav: Option<&'static str>,
+    pub heading: &'static str,
     /// The paragraph under the heading. The build writes it, with the heading, into the route's
     /// static HTML, so the page's first paint does not wait for the wasm.
-    pub lead: String,
-    pub title: String,
-    pub description: String,
+    pub lead: &'static str,
+    pub title: &'static str,
+    pub description: &'static str,
 }
 
 pub const NOT_FOUND_TITLE: &str = "Page not found · Backend Atlas";
 
-/// All routes, in navigation order. The JSON is compiled in; a broken file fails the tests.
+/// All routes, in navigation order: routes.json, compiled in by build.rs (a broken file fails
+/// the build).
 pub fn all() -> &'static [RouteMeta] {
-    static ROUTES: OnceLock<Vec<RouteMeta>> = OnceLock::new();
-    ROUTES.get_or_init(|| serde_json::from_str(include_str!("routes.json")).unwrap_or_default())
+    include!(concat!(env!("OUT_DIR"), "/routes.rs"))
 }
 
 /// Metadata for an app path such as `"/salaries"`.
@@ -63,7 +60,7 @@ mod tests {
 
     #[test]
     fn routes_json_parses_and_covers_every_page() {
-        let paths: Vec<&str> = all().iter().map(|r| r.path.as_str()).collect();
+        let paths: Vec<&str> = all().iter().map(|r| r.path).collect();
         assert_eq!(
             paths,
             [

@@ -320,8 +320,8 @@ impl Builder {
 fn add_pages(b: &mut Builder) {
     for (path, title) in PAGES {
         let meta = crate::routes::meta(path);
-        let description = meta.map_or("", |m| m.description.as_str());
-        let heading = meta.map_or("", |m| m.heading.as_str());
+        let description = meta.map_or("", |m| m.description);
+        let heading = meta.map_or("", |m| m.heading);
         b.add(
             Kind::Page,
             title,

@@ -103,7 +103,7 @@ pub fn set_page_meta(path: Option<&str>) {
         return;
     };
     let (title, description) = match path.and_then(routes::meta) {
-        Some(meta) => (meta.title.as_str(), Some(meta.description.as_str())),
+        Some(meta) => (meta.title, Some(meta.description)),
         None => (routes::NOT_FOUND_TITLE, None),
     };
     document.set_title(title);

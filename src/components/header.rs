@@ -11,12 +11,12 @@ pub fn Header() -> impl IntoView {
     let links = routes::all()
         .iter()
         .filter_map(|route| {
-            let label = route.nav.clone()?;
+            let label = route.nav?;
             // The overview is a prefix of every path, so only an exact match marks it.
             let exact = route.path == "/";
             Some(view! {
                 <li>
-                    <A href=base.href(&route.path) exact=exact>
+                    <A href=base.href(route.path) exact=exact>
                         {label}
                     </A>
                 </li>

@@ -56,6 +56,6 @@ pub fn PendingPage(path: &'static str) -> impl IntoView {
 /// The route's heading and lead paragraph from src/routes.json (empty for an unknown path).
 fn heading_and_lead(path: &str) -> (String, String) {
     routes::meta(path)
-        .map(|m| (m.heading.clone(), m.lead.clone()))
+        .map(|m| (m.heading.to_owned(), m.lead.to_owned()))
         .unwrap_or_default()
 }
