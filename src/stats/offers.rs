@@ -86,9 +86,7 @@ impl OfferSet {
                 // `span + offer_bits <= 64`; a shift by 64 only happens when `key_bits` is 0.
                 key_bits.checked_shl(offer_bits).unwrap_or(0) | row.offers
             }));
-            radix_sort(&mut packed, |item| {
-                item.checked_shr(offer_bits).unwrap_or(0)
-            });
+            radix_sort(&mut packed, offer_bits);
             packed
                 .iter()
                 .map(|&item| {
@@ -98,14 +96,15 @@ impl OfferSet {
                 })
                 .collect()
         } else {
-            // Offers near u64::MAX: sort (key, offers) pairs.
+            // Offers too wide to share a u64 with the key bits (near u64::MAX): a comparison sort
+            // of (key, offers) pairs, O(n log n), for inputs no real import has.
             let mut pairs: Vec<(u64, u64)> = Vec::with_capacity(rows.len());
             pairs.extend(
                 rows.iter()
                     .filter(counted)
                     .map(|row| (order_key(row.salary), row.offers)),
             );
-            radix_sort(&mut pairs, |item| item.0);
+            pairs.sort_by_key(|&(key, _)| key);
             pairs
                 .iter()
                 .map(|&(key, count)| running.push(from_order_key(key), count))
@@ -313,12 +312,14 @@ fn from_order_key(key: u64) -> f64 {
     }
 }
 
-/// Sorts `items` by `key`: a stable least-significant-digit radix sort over only the key bits
-/// that differ between items, split into as few digits of at most 11 bits as cover them (two
-/// passes for typical salaries). O(n) time and one scratch buffer; small inputs use the std sort.
-fn radix_sort<T: Copy + Default>(items: &mut Vec<T>, key: impl Fn(T) -> u64) {
+/// Sorts `items` by their bits from `shift` up (the bits below are a payload that rides along):
+/// a stable least-significant-digit radix sort over only the key bits that differ between items,
+/// split into as few digits of at most 11 bits as cover them (two passes for typical salaries).
+/// O(n) time and one scratch buffer; small inputs use the std sort.
+fn radix_sort(items: &mut Vec<u64>, shift: u32) {
     const SMALL: usize = 512;
     const MAX_DIGIT_BITS: u32 = 11;
+    let key = |item: u64| item.checked_shr(shift).unwrap_or(0);
     if items.len() <= SMALL {
         items.sort_by_key(|&item| key(item));
         return;
@@ -336,7 +337,7 @@ fn radix_sort<T: Copy + Default>(items: &mut Vec<T>, key: impl Fn(T) -> u64) {
     let width = span.div_ceil(passes);
     let radix = 1usize << width;
     let mask = (radix - 1) as u64;
-    let digit = |item: T, pass: u32| ((key(item) >> (low + pass * width)) & mask) as usize;
+    let digit = |item: u64, pass: u32| ((key(item) >> (low + pass * width)) & mask) as usize;
 
     let mut counts = vec![0usize; passes as usize * radix];
     for &item in items.iter() {
@@ -344,7 +345,7 @@ fn radix_sort<T: Copy + Default>(items: &mut Vec<T>, key: impl Fn(T) -> u64) {
             counts[pass as usize * radix + digit(item, pass)] += 1;
         }
     }
-    let mut scratch = vec![T::default(); items.len()];
+    let mut scratch = vec![0u64; items.len()];
     for (pass, count) in (0..passes).zip(counts.chunks_exact(radix)) {
         if count.contains(&items.len()) {
             continue;
@@ -473,29 +474,40 @@ mod tests {
 
     #[test]
     fn radix_sort_matches_the_std_sort_and_is_stable() {
-        // Sizes around the small-input cut-off, keys with every byte varying, and many ties.
+        // Sizes around the small-input cut-off, keys varying in few or in all bits, many ties.
         let mut next = xorshift(0x2545_F491_4F6C_DD1D);
         // Kind 4 mixes the others (every bit varies); each alone varies a narrower span of bits.
         for (n, kind) in [0, 1, 2, 511, 512, 513, 5_000, 70_000]
             .into_iter()
             .flat_map(|n| (0..5).map(move |kind| (n, kind)))
         {
-            let mut items: Vec<(u64, u64)> = (0..n as u64)
-                .map(|i| {
+            let keys: Vec<u64> = (0..n)
+                .map(|_| {
                     let raw = next();
-                    let key = match if kind == 4 { raw % 4 } else { kind } {
+                    match if kind == 4 { raw % 4 } else { kind } {
                         0 => order_key(-((raw >> 8) as f64)),
                         1 => order_key((raw % 50) as f64 * 500.0),
                         2 => raw,
                         _ => order_key(((raw >> 3) % 1_000_000) as f64 / 7.0),
-                    };
-                    (key, i)
+                    }
                 })
                 .collect();
+            // Whole 64-bit keys, no payload.
+            let mut items = keys.clone();
+            let mut want = keys.clone();
+            want.sort_unstable();
+            radix_sort(&mut items, 0);
+            assert_eq!(items, want, "n = {n}, kind = {kind}, shift 0");
+            // The keys' top 40 bits over a 24-bit payload (the input order): stable.
+            let mut items: Vec<u64> = keys
+                .iter()
+                .zip(0u64..)
+                .map(|(key, i)| (key >> 24) << 24 | i)
+                .collect();
             let mut want = items.clone();
-            want.sort_by_key(|item| item.0);
-            radix_sort(&mut items, |item| item.0);
-            assert_eq!(items, want, "n = {n}, kind = {kind}");
+            want.sort_by_key(|item| item >> 24);
+            radix_sort(&mut items, 24);
+            assert_eq!(items, want, "n = {n}, kind = {kind}, shift 24");
         }
     }
 
