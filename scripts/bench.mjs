@@ -352,7 +352,7 @@ if (process.env.BENCH_SKIP_NATIVE) {
   table(
     ['kernel', 'median of 5'],
     [
-      ['native (release, this machine)', m ? `${m[1]} ms (runs ${m[2]})` : `failed: ${results.native.error}`],
+      ['native (profile native-bench: release at opt-level 3)', m ? `${m[1]} ms (runs ${m[2]})` : `failed: ${results.native.error}`],
       ['WASM in Chromium (import:stats, one run)', ms(results.import[1_000_000]?.stats)],
     ],
   );

@@ -302,3 +302,29 @@ fn control_characters_are_rejected() {
         other => panic!("expected validation problems, got {other:?}"),
     }
 }
+
+#[test]
+fn resume_flag_keywords_must_be_lowercase_without_outer_spaces() {
+    for (keyword, ok) in [
+        ("python", true),
+        ("fast api", true),
+        ("Python", false),
+        ("ÉCOLE", false),
+        (" python", false),
+        ("python ", false),
+    ] {
+        let mut value: serde_json::Value = serde_json::from_str(ATLAS).unwrap();
+        value["hiring"]["green_flags"][0]["keywords"] = serde_json::json!([keyword]);
+        let result = data::parse(&value.to_string());
+        match (ok, result) {
+            (true, Ok(_)) => {}
+            (false, Err(DataError::Invalid(problems))) => assert!(
+                problems
+                    .iter()
+                    .any(|p| p.path == "hiring.green_flags[0].keywords[0]"),
+                "{keyword:?}: {problems:#?}"
+            ),
+            (ok, other) => panic!("{keyword:?} (valid: {ok}): {other:?}"),
+        }
+    }
+}

@@ -91,3 +91,40 @@ test('when the app cannot start at all, the static page says so instead of loadi
   // The static header's links are plain links: the site can still be left or reloaded.
   assert.equal(await page.locator('header[data-boot] nav a').count(), 5);
 });
+
+// The route files' static header (`bootMarkup` in scripts/postbuild.mjs) is a hand-made copy of
+// src/components/header.rs; the app replaces it when it mounts. If the two drift apart, the
+// header jumps or changes on every first load.
+for (const route of routes) {
+  test(`${route.path}: the static first-paint header and heading match what the app draws`, async () => {
+    const page = await newPage();
+    await gotoApp(page, routeRel(route.path), { heading: route.heading });
+    const { staticHtml, appHtml, lead } = await page.evaluate(async (url) => {
+      // Markup without Leptos's comment markers, whitespace-only text or the data-boot flag.
+      const clean = (el) => {
+        const copy = el.cloneNode(true);
+        const walker = document.createTreeWalker(copy, NodeFilter.SHOW_COMMENT | NodeFilter.SHOW_TEXT);
+        const drop = [];
+        while (walker.nextNode()) {
+          const n = walker.currentNode;
+          if (n.nodeType === Node.COMMENT_NODE || !n.textContent.trim()) drop.push(n);
+        }
+        drop.forEach((n) => n.remove());
+        copy.removeAttribute('data-boot');
+        return copy.outerHTML;
+      };
+      const doc = new DOMParser().parseFromString(await (await fetch(url)).text(), 'text/html');
+      const staticHeader = doc.querySelector('header[data-boot]');
+      return {
+        staticHtml: staticHeader ? clean(staticHeader) : null,
+        appHtml: clean(document.querySelector('header.site-header')),
+        lead: [doc.querySelector('main[data-boot] .lead')?.textContent, document.querySelector('main#main .lead')?.textContent],
+      };
+    }, appUrl(routeRel(route.path)));
+    assert.ok(staticHtml, 'the route file has a static header');
+    assert.equal(staticHtml, appHtml);
+    assert.equal(lead[0], route.lead, 'static lead');
+    assert.equal(lead[1], route.lead, 'app lead');
+    await expectCleanConsole(page);
+  });
+}
