@@ -56,7 +56,7 @@ macro_rules! split_view {
 pub fn lazy_view(
     load: impl Future<Output = Result<AnyView, ChunkError>> + 'static,
     pending: impl Fn() -> AnyView + Send + Sync + 'static,
-    failed: fn() -> AnyView,
+    failed: impl FnOnce() -> AnyView + Send + 'static,
 ) -> impl IntoView {
     // wasm is single-threaded: the load future never leaves this thread.
     let load = send_wrapper::SendWrapper::new(load);

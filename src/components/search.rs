@@ -26,20 +26,32 @@ pub fn SearchButton() -> impl IntoView {
         }
     });
     on_cleanup(move || handle.remove());
+    // Bumped when Search is pressed while "open": the dialog's backdrop covers the button, so
+    // that only happens after its chunk failed to load, and it retries the load.
+    let attempt = RwSignal::new(0u32);
     view! {
         <button
             type="button"
             class="icon-button search-button"
             aria-haspopup="dialog"
             node_ref=button
-            on:click=move |_| open.set(true)
+            on:click=move |_| {
+                if open.get_untracked() {
+                    attempt.update(|n| *n += 1);
+                } else {
+                    open.set(true);
+                }
+            }
         >
             <span aria-hidden="true">"⌕"</span>
             "Search"
             <kbd aria-hidden="true">"Ctrl K"</kbd>
         </button>
         <Show when=move || open.get()>
-            {move || lazy_view(load_dialog(open, button), || ().into_any(), search_failed)}
+            {move || {
+                attempt.track();
+                lazy_view(load_dialog(open, button), || ().into_any(), move || search_failed(open))
+            }}
         </Show>
     }
 }
@@ -52,11 +64,14 @@ crate::split_view! {
 }
 
 /// In place of the dialog when its chunk cannot be fetched.
-fn search_failed() -> AnyView {
+fn search_failed(open: RwSignal<bool>) -> AnyView {
     view! {
-        <p class="search-failed" role="alert">
-            "Search could not be loaded. Check your connection, then press Search again."
-        </p>
+        <div class="search-failed" role="alert">
+            <p>"Search could not be loaded. Check your connection, then press Search again."</p>
+            <button type="button" class="button" on:click=move |_| open.set(false)>
+                "Close"
+            </button>
+        </div>
     }
     .into_any()
 }

@@ -81,6 +81,29 @@ test('a page pack that cannot be fetched gives a panel, and the rest of the site
   await expectCleanConsole(page, { allow: [/pack_page_roadmap|Failed to fetch|net::ERR_FAILED|TypeError/] });
 });
 
+test('a search pack that cannot be fetched says so, and pressing Search again retries', async () => {
+  const page = await newPage();
+  const block = (r) => r.abort('failed');
+  await page.route(/\/pack_search_dialog-[0-9a-f]+\.wasm$/, block);
+  await gotoApp(page, routeRel('/sources'), { heading: 'Data sources' });
+  const search = page.locator('header .search-button');
+  await search.click();
+  const failed = page.locator('.search-failed[role="alert"]');
+  await failed.waitFor();
+  assert.match(await failed.innerText(), /Search could not be loaded/);
+  // Close dismisses it; the page is still usable.
+  await failed.getByRole('button', { name: 'Close' }).click();
+  await failed.waitFor({ state: 'detached' });
+  await search.click();
+  await failed.waitFor();
+  // Back online: pressing Search again loads the dialog.
+  await page.unroute(/\/pack_search_dialog-[0-9a-f]+\.wasm$/, block);
+  await search.click();
+  await page.getByRole('combobox', { name: 'Search' }).waitFor();
+  assert.equal(await failed.count(), 0);
+  await expectCleanConsole(page, { allow: [/pack_search_dialog|Failed to fetch|net::ERR_FAILED|TypeError/] });
+});
+
 test('when the app cannot start at all, the static page says so instead of loading for ever', async () => {
   const page = await newPage();
   await page.route(/\.wasm$/, (r) => r.abort('failed'));
