@@ -33,8 +33,7 @@ pub struct OfferSummary {
 ///
 /// One row per candidate: the salary and the running (inclusive) sum of offers, so a rank in the
 /// expanded list is found by binary search and a row's own offers are the difference with the
-/// row before. One 16-byte row per candidate keeps a million rows at 16 MB, built in place from
-/// the sort's buffer.
+/// row before. One 16-byte row per candidate keeps a million rows at 16 MB.
 ///
 /// The running sum is kept modulo 2^64, with the rows where it wrapped listed in `wraps`, so the
 /// exact sum (a `u128`) is `running + 2^64 * (wraps at or before the row)`. `wraps` stays empty
@@ -51,7 +50,8 @@ pub struct OfferSet {
 impl OfferSet {
     /// Drops rows with `offers == 0` (the source does not count them) and rows whose salary is
     /// NaN or infinite, then sorts by salary (a radix sort on the bits that vary). O(n) time,
-    /// O(n) memory: 16 bytes a counted row, plus 16 (8 in the usual case) while sorting.
+    /// O(n) memory: 16 bytes a counted row, plus 16 a row while sorting (the packed keys and the
+    /// sort's scratch buffer).
     pub fn new(rows: &[Offer]) -> OfferSet {
         let counted = |row: &&Offer| row.offers > 0 && row.salary.is_finite();
         // Which bits of the sort keys differ between rows, and how many bits the offers need.
@@ -245,22 +245,17 @@ impl OfferSet {
 
     /// The salary at 0-based `rank` of the expanded list (`rank < total_offers`).
     fn value_at_rank(&self, rank: u128) -> f64 {
-        // The first row whose running sum passes `rank`.
-        let row = if self.wraps.is_empty() {
-            self.rows
-                .partition_point(|&(_, running)| u128::from(running) <= rank)
-        } else {
-            let (mut low, mut high) = (0, self.rows.len());
-            while low < high {
-                let mid = low + (high - low) / 2;
-                if self.cumulative(mid) <= rank {
-                    low = mid + 1;
-                } else {
-                    high = mid;
-                }
+        // The first row whose running sum passes `rank` (a binary search over row indices:
+        // the exact sums are computed, not stored).
+        let (mut row, mut high) = (0, self.rows.len());
+        while row < high {
+            let mid = row + (high - row) / 2;
+            if self.cumulative(mid) <= rank {
+                row = mid + 1;
+            } else {
+                high = mid;
             }
-            low
-        };
+        }
         let row = row.min(self.rows.len().saturating_sub(1));
         self.rows[row].0
     }
