@@ -247,13 +247,23 @@ fn broken_fixtures_fail_with_their_own_error() {
 
 #[test]
 fn shape_errors_name_the_field() {
-    let message = |text: &str| match data::parse(text) {
-        Err(DataError::Shape { message, .. }) => message,
+    let shape = |text: &str| match data::parse(text) {
+        Err(DataError::Shape { path, message }) => (path, message),
         other => panic!("expected a shape error, got {other:?}"),
     };
-    assert!(message(include_str!("fixtures/missing_field.json")).contains("level"));
-    assert!(message(include_str!("fixtures/unknown_field.json")).contains("sallary"));
-    assert!(message(include_str!("fixtures/wrong_type.json")).contains("string"));
+    let (path, message) = shape(include_str!("fixtures/missing_field.json"));
+    assert_eq!(path, "salary_bands[1]");
+    assert_eq!(message, "missing field `level`");
+    let (path, message) = shape(include_str!("fixtures/unknown_field.json"));
+    assert_eq!(path, "salary_bands[0]");
+    assert!(message.starts_with("unknown field `sallary`"), "{message}");
+    let (path, message) = shape(include_str!("fixtures/wrong_type.json"));
+    assert_eq!(path, "offer_stats.total_offers");
+    assert!(message.ends_with("found a string"), "{message}");
+    let err = data::parse(include_str!("fixtures/wrong_type.json")).unwrap_err();
+    assert!(err.to_string().starts_with(
+        "the dataset does not match the expected shape at offer_stats.total_offers: "
+    ));
 }
 
 #[test]

@@ -798,7 +798,9 @@ fn damage_text(text: &str, at: usize, len: usize, insert: &str, how: u8) -> Stri
 
 #[test]
 fn the_real_dataset_parses() {
-    assert!(data::parse(ATLAS_JSON).is_ok());
+    let parsed = data::parse(ATLAS_JSON).unwrap();
+    // The same as serde's derives read it (the reference for src/data/decode.rs).
+    assert_eq!(serde_json::from_str::<Dataset>(ATLAS_JSON).unwrap(), parsed);
 }
 
 proptest! {
@@ -835,6 +837,19 @@ proptest! {
             apply(&mut value, path, edit);
         }
         let text = serde_json::to_string(&value).unwrap();
+        // The hand-written decoder (src/data/decode.rs) follows serde's derives exactly.
+        match (serde_json::from_str::<Dataset>(&text), data::parse(&text)) {
+            (Ok(reference), Ok(parsed)) => prop_assert_eq!(reference, parsed),
+            (Ok(reference), Err(err)) => prop_assert!(
+                matches!(err, data::DataError::Invalid(_) | data::DataError::UnsupportedVersion { .. }),
+                "serde read it, the decoder said {err} ({reference:?})"
+            ),
+            (Err(reference), Ok(_)) => prop_assert!(false, "serde rejected it ({reference}), the decoder read it"),
+            (Err(_), Err(err)) => prop_assert!(
+                matches!(err, data::DataError::Shape { .. } | data::DataError::UnsupportedVersion { .. }),
+                "serde rejected its shape, the decoder said {err}"
+            ),
+        }
         match data::parse(&text) {
             // Whatever still parses is a valid dataset that reads back the same.
             Ok(dataset) => {

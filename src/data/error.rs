@@ -39,15 +39,13 @@ pub enum DataError {
         column: usize,
         message: String,
     },
-    /// Valid JSON of the wrong shape: a missing field, a wrong type, an unknown field.
+    /// Valid JSON of the wrong shape: a missing field, a wrong type, an unknown field. `path`
+    /// is where (`salary_bands[3].salary.max`), empty for the top level.
     #[error(
-        "the dataset does not match the expected shape (line {line}, column {column}): {message}"
+        "the dataset does not match the expected shape{}: {message}",
+        at_path(path)
     )]
-    Shape {
-        line: usize,
-        column: usize,
-        message: String,
-    },
+    Shape { path: String, message: String },
     #[error("the dataset has schema version {found:?}, this app reads version {expected}")]
     UnsupportedVersion { found: Option<u32>, expected: u32 },
     #[error("the dataset has {} problem(s)", .0.len())]
@@ -55,20 +53,12 @@ pub enum DataError {
 }
 
 impl DataError {
+    /// A JSON syntax error: not JSON at all, or cut off part-way.
     pub(crate) fn from_json(err: serde_json::Error) -> Self {
-        use serde_json::error::Category;
-        let (line, column, message) = (err.line(), err.column(), err.to_string());
-        match err.classify() {
-            Category::Data => DataError::Shape {
-                line,
-                column,
-                message,
-            },
-            Category::Io | Category::Syntax | Category::Eof => DataError::Syntax {
-                line,
-                column,
-                message,
-            },
+        DataError::Syntax {
+            line: err.line(),
+            column: err.column(),
+            message: err.to_string(),
         }
     }
 
@@ -78,5 +68,14 @@ impl DataError {
             DataError::Invalid(problems) => problems,
             _ => &[],
         }
+    }
+}
+
+/// " at salary_bands[3]" for a shape error's headline; nothing at the top level.
+fn at_path(path: &str) -> String {
+    if path.is_empty() {
+        String::new()
+    } else {
+        format!(" at {path}")
     }
 }

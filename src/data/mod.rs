@@ -1,8 +1,9 @@
-//! The bundled dataset: serde types, parsing with precise errors, and validation.
+//! The bundled dataset: model types, parsing with precise errors, and validation.
 //!
 //! Pure: no leptos, no web_sys, no I/O. The app fetches the JSON text and hands it to
 //! [`parse`]; everything that can be wrong with it comes back as one [`DataError`].
 
+mod decode;
 mod error;
 pub mod model;
 mod validate;
@@ -16,17 +17,20 @@ pub fn parse(text: &str) -> Result<Dataset, DataError> {
     if text.trim().is_empty() {
         return Err(DataError::Empty);
     }
+    // Parsed once into a tree (syntax errors get their line and column), then decoded by hand
+    // (decode.rs says why not serde's derives).
+    let value: serde_json::Value = serde_json::from_str(text).map_err(DataError::from_json)?;
     // Check the version before the shape, so an old or future file says so instead of
     // failing on whichever field changed.
-    if let Ok(probe) = serde_json::from_str::<VersionProbe>(text) {
-        if probe.schema_version != Some(SCHEMA_VERSION) {
+    if let Some(found) = schema_version(&value) {
+        if found != Some(SCHEMA_VERSION) {
             return Err(DataError::UnsupportedVersion {
-                found: probe.schema_version,
+                found,
                 expected: SCHEMA_VERSION,
             });
         }
     }
-    let dataset: Dataset = serde_json::from_str(text).map_err(DataError::from_json)?;
+    let dataset = decode::dataset(&value, &decode::At::ROOT)?;
     let problems = validate(&dataset);
     if problems.is_empty() {
         Ok(dataset)
@@ -35,7 +39,12 @@ pub fn parse(text: &str) -> Result<Dataset, DataError> {
     }
 }
 
-#[derive(serde::Deserialize)]
-struct VersionProbe {
-    schema_version: Option<u32>,
+/// The top-level `schema_version` when it can be read: `Some(None)` when it is missing or
+/// null, `None` when the file is not an object or the field is not a u32 (the shape error then
+/// says what is wrong).
+fn schema_version(value: &serde_json::Value) -> Option<Option<u32>> {
+    match value.as_object()?.get("schema_version") {
+        None | Some(serde_json::Value::Null) => Some(None),
+        Some(v) => v.as_u64().and_then(|n| u32::try_from(n).ok()).map(Some),
+    }
 }

@@ -22,7 +22,7 @@ const cases = [
   { name: 'missing (404)', serve: { status: 404, body: 'not found' }, expect: /server answered 404/ },
   { name: 'truncated', serve: { body: fixture('truncated.json') }, expect: /not valid JSON \(line \d+, column \d+\)/ },
   { name: 'empty', serve: { body: '' }, expect: /dataset file is empty/ },
-  { name: 'wrong types', serve: { body: fixture('wrong_type.json') }, expect: /does not match the expected shape/ },
+  { name: 'wrong types', serve: { body: fixture('wrong_type.json') }, expect: /does not match the expected shape at offer_stats\.total_offers: expected a whole number/ },
   { name: 'unknown source id', serve: { body: fixture('unknown_source.json') }, expect: /salary_bands\[\d+\]\.source/ },
   { name: 'future schema version', serve: { body: fixture('bad_version.json') }, expect: /schema version/ },
 ];

@@ -1,0 +1,917 @@
+//! Dataset JSON tree → model types, written out by hand.
+//!
+//! Why not `serde_json::from_str::<Dataset>`: that instantiates serde_json's streaming
+//! deserializer, with its number and string parsing inlined, once per model type, and the
+//! dataset code was then about a quarter of the main wasm module that every route downloads.
+//! Here the JSON is parsed once into a [`serde_json::Value`] (one instantiation, which also gives
+//! syntax errors their line and column), and each type has a small function that reads its
+//! fields through a few shared, non-generic helpers.
+//!
+//! The rules are serde's, so the model's `Deserialize` derives stay the reference (tests/props.rs
+//! checks that both agree on mutated copies of the real dataset):
+//! - every struct denies unknown fields;
+//! - an `Option` field may be missing or `null`; every other field is required;
+//! - integers must be whole, non-negative and fit their type;
+//! - enums are their lowercase / snake_case names; `SalaryFigure` is tagged by `type`.
+//!
+//! One difference: JSON with a repeated key keeps the last value, where serde reports a
+//! duplicate field.
+//!
+//! A shape error names the JSON path of the value (`salary_bands[3].salary.max`), like the
+//! validation problems do.
+
+use serde_json::{Map, Value};
+
+use super::error::DataError;
+use super::model::*;
+
+type Decoded<T> = Result<T, DataError>;
+type Decode<T> = fn(&Value, &At) -> Decoded<T>;
+
+/// Where a value sits in the document, as a chain of steps up to the root; rendered as a path
+/// only when there is an error to report.
+#[derive(Clone, Copy)]
+pub(crate) struct At<'a> {
+    parent: Option<&'a At<'a>>,
+    step: Step<'a>,
+}
+
+#[derive(Clone, Copy)]
+enum Step<'a> {
+    Root,
+    Field(&'a str),
+    Index(usize),
+}
+
+impl<'a> At<'a> {
+    pub(crate) const ROOT: At<'static> = At {
+        parent: None,
+        step: Step::Root,
+    };
+
+    fn field(&'a self, name: &'a str) -> At<'a> {
+        At {
+            parent: Some(self),
+            step: Step::Field(name),
+        }
+    }
+
+    fn index(&'a self, i: usize) -> At<'a> {
+        At {
+            parent: Some(self),
+            step: Step::Index(i),
+        }
+    }
+
+    /// `salary_bands[3].salary.max`; empty at the root.
+    fn render(&self) -> String {
+        let mut steps = Vec::new();
+        let mut at = Some(self);
+        while let Some(a) = at {
+            steps.push(a.step);
+            at = a.parent;
+        }
+        let mut out = String::new();
+        for step in steps.iter().rev() {
+            match step {
+                Step::Root => {}
+                Step::Field(name) => {
+                    if !out.is_empty() {
+                        out.push('.');
+                    }
+                    out.push_str(name);
+                }
+                Step::Index(i) => {
+                    out.push('[');
+                    out.push_str(&i.to_string());
+                    out.push(']');
+                }
+            }
+        }
+        out
+    }
+
+    fn error(&self, message: String) -> DataError {
+        DataError::Shape {
+            path: self.render(),
+            message,
+        }
+    }
+}
+
+/// "a string", "a list"...: what a value is, for "expected X, found Y".
+fn kind(value: &Value) -> String {
+    match value {
+        Value::Null => "null".to_owned(),
+        Value::Bool(_) => "a boolean".to_owned(),
+        Value::Number(n) => format!("the number {n}"),
+        Value::String(_) => "a string".to_owned(),
+        Value::Array(_) => "a list".to_owned(),
+        Value::Object(_) => "an object".to_owned(),
+    }
+}
+
+fn expected(at: &At, what: &str, found: &Value) -> DataError {
+    at.error(format!("expected {what}, found {}", kind(found)))
+}
+
+/// An object whose keys have been checked against the fields its type has.
+struct Obj<'v, 'a> {
+    map: &'v Map<String, Value>,
+    at: &'a At<'a>,
+}
+
+impl<'v, 'a> Obj<'v, 'a> {
+    fn new(value: &'v Value, at: &'a At<'a>, fields: &[&str]) -> Decoded<Self> {
+        let map = value
+            .as_object()
+            .ok_or_else(|| expected(at, "an object", value))?;
+        if let Some(key) = map.keys().find(|key| !fields.contains(&key.as_str())) {
+            let names: Vec<String> = fields.iter().map(|f| format!("`{f}`")).collect();
+            return Err(at.error(format!(
+                "unknown field `{key}`, expected one of {}",
+                names.join(", ")
+            )));
+        }
+        Ok(Obj { map, at })
+    }
+
+    fn required(&self, key: &str) -> Decoded<&'v Value> {
+        self.map
+            .get(key)
+            .ok_or_else(|| self.at.error(format!("missing field `{key}`")))
+    }
+
+    /// A required field.
+    fn get<T>(&self, key: &str, decode: Decode<T>) -> Decoded<T> {
+        decode(self.required(key)?, &self.at.field(key))
+    }
+
+    /// An optional field: missing or `null` is `None`.
+    fn opt<T>(&self, key: &str, decode: Decode<T>) -> Decoded<Option<T>> {
+        match self.map.get(key) {
+            None | Some(Value::Null) => Ok(None),
+            Some(value) => decode(value, &self.at.field(key)).map(Some),
+        }
+    }
+
+    /// A required list.
+    fn list<T>(&self, key: &str, decode: Decode<T>) -> Decoded<Vec<T>> {
+        list(self.required(key)?, &self.at.field(key), decode)
+    }
+
+    fn string(&self, key: &str) -> Decoded<String> {
+        self.get(key, string)
+    }
+
+    fn opt_string(&self, key: &str) -> Decoded<Option<String>> {
+        self.opt(key, string)
+    }
+
+    fn strings(&self, key: &str) -> Decoded<Vec<String>> {
+        self.list(key, string)
+    }
+}
+
+fn list<T>(value: &Value, at: &At, decode: Decode<T>) -> Decoded<Vec<T>> {
+    let items = value
+        .as_array()
+        .ok_or_else(|| expected(at, "a list", value))?;
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| decode(item, &at.index(i)))
+        .collect()
+}
+
+fn string(value: &Value, at: &At) -> Decoded<String> {
+    str_ref(value, at).map(str::to_owned)
+}
+
+fn str_ref<'v>(value: &'v Value, at: &At) -> Decoded<&'v str> {
+    value
+        .as_str()
+        .ok_or_else(|| expected(at, "a string", value))
+}
+
+/// A whole number from 0 to `max`.
+fn whole(value: &Value, at: &At, max: u64) -> Decoded<u64> {
+    match value.as_u64() {
+        Some(n) if n <= max => Ok(n),
+        _ => Err(expected(
+            at,
+            &format!("a whole number from 0 to {max}"),
+            value,
+        )),
+    }
+}
+
+fn u8_(value: &Value, at: &At) -> Decoded<u8> {
+    whole(value, at, u8::MAX.into()).map(|n| n as u8)
+}
+
+fn u16_(value: &Value, at: &At) -> Decoded<u16> {
+    whole(value, at, u16::MAX.into()).map(|n| n as u16)
+}
+
+fn u32_(value: &Value, at: &At) -> Decoded<u32> {
+    whole(value, at, u32::MAX.into()).map(|n| n as u32)
+}
+
+/// One of the names in `variants`, as the value it stands for.
+fn variant<T: Copy>(value: &Value, at: &At, variants: &[(&str, T)]) -> Decoded<T> {
+    let name = str_ref(value, at)?;
+    match variants.iter().find(|(id, _)| *id == name) {
+        Some((_, v)) => Ok(*v),
+        None => Err(unknown_variant(
+            at,
+            name,
+            &variants.iter().map(|(id, _)| *id).collect::<Vec<_>>(),
+        )),
+    }
+}
+
+fn unknown_variant(at: &At, name: &str, names: &[&str]) -> DataError {
+    let names: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+    at.error(format!(
+        "unknown variant `{name}`, expected one of {}",
+        names.join(", ")
+    ))
+}
+
+fn currency(value: &Value, at: &At) -> Decoded<Currency> {
+    variant(value, at, &[("USD", Currency::Usd)])
+}
+
+fn period(value: &Value, at: &At) -> Decoded<Period> {
+    variant(
+        value,
+        at,
+        &[("month", Period::Month), ("year", Period::Year)],
+    )
+}
+
+fn level(value: &Value, at: &At) -> Decoded<Level> {
+    let name = str_ref(value, at)?;
+    Level::from_id(name).ok_or_else(|| {
+        let ids: Vec<&str> = Level::ALL.iter().map(|l| l.id()).collect();
+        unknown_variant(at, name, &ids)
+    })
+}
+
+fn async_support(value: &Value, at: &At) -> Decoded<AsyncSupport> {
+    variant(
+        value,
+        at,
+        &[
+            ("native", AsyncSupport::Native),
+            ("no", AsyncSupport::No),
+            ("unknown", AsyncSupport::Unknown),
+        ],
+    )
+}
+
+fn framework_kind(value: &Value, at: &At) -> Decoded<FrameworkKind> {
+    variant(
+        value,
+        at,
+        &[
+            ("framework", FrameworkKind::Framework),
+            ("runtime", FrameworkKind::Runtime),
+        ],
+    )
+}
+
+fn skill_category(value: &Value, at: &At) -> Decoded<SkillCategory> {
+    use SkillCategory::*;
+    variant(
+        value,
+        at,
+        &[
+            ("language", Language),
+            ("front_end", FrontEnd),
+            ("database", Database),
+            ("server_software", ServerSoftware),
+            ("api", Api),
+            ("data_structures", DataStructures),
+            ("security", Security),
+            ("dev_tool", DevTool),
+            ("testing_tool", TestingTool),
+            ("infrastructure", Infrastructure),
+            ("other", Other),
+        ],
+    )
+}
+
+/// The whole dataset (the caller has checked `schema_version` first).
+pub(crate) fn dataset(value: &Value, at: &At) -> Decoded<Dataset> {
+    let o = Obj::new(
+        value,
+        at,
+        &[
+            "schema_version",
+            "sources",
+            "salary_bands",
+            "offer_stats",
+            "averages",
+            "market_snapshot",
+            "technologies",
+            "frameworks",
+            "fastapi",
+            "roadmap",
+            "responsibilities",
+            "career_ladder",
+            "skills",
+            "backend_duties",
+            "backend_uses",
+            "hiring",
+        ],
+    )?;
+    Ok(Dataset {
+        schema_version: o.get("schema_version", u32_)?,
+        sources: o.list("sources", source)?,
+        salary_bands: o.list("salary_bands", salary_band)?,
+        offer_stats: o.get("offer_stats", offer_stats)?,
+        averages: o.list("averages", average)?,
+        market_snapshot: o.get("market_snapshot", market_snapshot)?,
+        technologies: o.list("technologies", technology)?,
+        frameworks: o.list("frameworks", framework)?,
+        fastapi: o.get("fastapi", fastapi)?,
+        roadmap: o.get("roadmap", roadmap)?,
+        responsibilities: o.list("responsibilities", responsibilities)?,
+        career_ladder: o.get("career_ladder", career_ladder)?,
+        skills: o.list("skills", skill)?,
+        backend_duties: o.list("backend_duties", claim)?,
+        backend_uses: o.list("backend_uses", claim)?,
+        hiring: o.get("hiring", hiring)?,
+    })
+}
+
+fn source(value: &Value, at: &At) -> Decoded<Source> {
+    let o = Obj::new(
+        value,
+        at,
+        &[
+            "id",
+            "title",
+            "short_name",
+            "publisher",
+            "year",
+            "file",
+            "url",
+            "measures",
+            "taken",
+        ],
+    )?;
+    Ok(Source {
+        id: o.string("id")?,
+        title: o.string("title")?,
+        short_name: o.string("short_name")?,
+        publisher: o.opt_string("publisher")?,
+        year: o.opt("year", u16_)?,
+        file: o.opt_string("file")?,
+        url: o.opt_string("url")?,
+        measures: o.get("measures", measures)?,
+        taken: o.strings("taken")?,
+    })
+}
+
+fn measures(value: &Value, at: &At) -> Decoded<Measures> {
+    let o = Obj::new(
+        value,
+        at,
+        &["currency", "period", "region", "sample_size", "note"],
+    )?;
+    Ok(Measures {
+        currency: o.opt("currency", currency)?,
+        period: o.opt("period", period)?,
+        region: o.opt_string("region")?,
+        sample_size: o.opt("sample_size", u32_)?,
+        note: o.string("note")?,
+    })
+}
+
+fn salary_figure(value: &Value, at: &At) -> Decoded<SalaryFigure> {
+    let map = value
+        .as_object()
+        .ok_or_else(|| expected(at, "an object", value))?;
+    let tag = map
+        .get("type")
+        .ok_or_else(|| at.error("missing field `type`".to_owned()))?;
+    match str_ref(tag, &at.field("type"))? {
+        "range" => {
+            let o = Obj::new(value, at, &["type", "min", "max"])?;
+            Ok(SalaryFigure::Range {
+                min: o.get("min", u32_)?,
+                max: o.get("max", u32_)?,
+            })
+        }
+        "open_range" => {
+            let o = Obj::new(value, at, &["type", "min", "stated_top"])?;
+            Ok(SalaryFigure::OpenRange {
+                min: o.get("min", u32_)?,
+                stated_top: o.opt("stated_top", u32_)?,
+            })
+        }
+        "point" => {
+            let o = Obj::new(value, at, &["type", "value"])?;
+            Ok(SalaryFigure::Point {
+                value: o.get("value", u32_)?,
+            })
+        }
+        other => Err(unknown_variant(
+            &at.field("type"),
+            other,
+            &["range", "open_range", "point"],
+        )),
+    }
+}
+
+fn years_range(value: &Value, at: &At) -> Decoded<YearsRange> {
+    let o = Obj::new(value, at, &["min", "max"])?;
+    Ok(YearsRange {
+        min: o.get("min", u8_)?,
+        max: o.opt("max", u8_)?,
+    })
+}
+
+fn salary_band(value: &Value, at: &At) -> Decoded<SalaryBand> {
+    let o = Obj::new(
+        value,
+        at,
+        &[
+            "id",
+            "source",
+            "role",
+            "level",
+            "source_label",
+            "years",
+            "salary",
+            "currency",
+            "period",
+            "quote",
+        ],
+    )?;
+    Ok(SalaryBand {
+        id: o.string("id")?,
+        source: o.string("source")?,
+        role: o.string("role")?,
+        level: o.get("level", level)?,
+        source_label: o.string("source_label")?,
+        years: o.get("years", years_range)?,
+        salary: o.get("salary", salary_figure)?,
+        currency: o.get("currency", currency)?,
+        period: o.get("period", period)?,
+        quote: o.string("quote")?,
+    })
+}
+
+fn offer_stats(value: &Value, at: &At) -> Decoded<OfferStats> {
+    let o = Obj::new(
+        value,
+        at,
+        &[
+            "source",
+            "role",
+            "total_offers",
+            "median_expectation",
+            "currency",
+            "period",
+            "proposals",
+            "bucket_width",
+            "method",
+        ],
+    )?;
+    Ok(OfferStats {
+        source: o.string("source")?,
+        role: o.string("role")?,
+        total_offers: o.get("total_offers", u32_)?,
+        median_expectation: o.get("median_expectation", u32_)?,
+        currency: o.get("currency", currency)?,
+        period: o.get("period", period)?,
+        proposals: o.get("proposals", u32_)?,
+        bucket_width: o.get("bucket_width", u32_)?,
+        method: o.strings("method")?,
+    })
+}
+
+fn average(value: &Value, at: &At) -> Decoded<Average> {
+    let o = Obj::new(
+        value,
+        at,
+        &[
+            "id",
+            "source",
+            "cited_from",
+            "as_of",
+            "role",
+            "value",
+            "currency",
+            "period",
+            "quote",
+        ],
+    )?;
+    Ok(Average {
+        id: o.string("id")?,
+        source: o.string("source")?,
+        cited_from: o.opt_string("cited_from")?,
+        as_of: o.opt_string("as_of")?,
+        role: o.string("role")?,
+        value: o.get("value", u32_)?,
+        currency: o.get("currency", currency)?,
+        period: o.get("period", period)?,
+        quote: o.string("quote")?,
+    })
+}
+
+fn market_snapshot(value: &Value, at: &At) -> Decoded<MarketSnapshot> {
+    let o = Obj::new(
+        value,
+        at,
+        &[
+            "source",
+            "role",
+            "region",
+            "level",
+            "salary",
+            "currency",
+            "period",
+            "salary_quote",
+            "hiring_difficulty",
+            "time_to_hire_weeks",
+            "time_to_hire_quote",
+        ],
+    )?;
+    Ok(MarketSnapshot {
+        source: o.string("source")?,
+        role: o.string("role")?,
+        region: o.string("region")?,
+        level: o.get("level", level)?,
+        salary: o.get("salary", salary_figure)?,
+        currency: o.get("currency", currency)?,
+        period: o.get("period", period)?,
+        salary_quote: o.string("salary_quote")?,
+        hiring_difficulty: o.string("hiring_difficulty")?,
+        time_to_hire_weeks: o.get("time_to_hire_weeks", years_range)?,
+        time_to_hire_quote: o.string("time_to_hire_quote")?,
+    })
+}
+
+fn technology(value: &Value, at: &At) -> Decoded<Technology> {
+    let o = Obj::new(value, at, &["id", "name", "creator", "year", "source"])?;
+    Ok(Technology {
+        id: o.string("id")?,
+        name: o.string("name")?,
+        creator: o.opt_string("creator")?,
+        year: o.opt("year", u16_)?,
+        source: o.string("source")?,
+    })
+}
+
+fn claim(value: &Value, at: &At) -> Decoded<Claim> {
+    let o = Obj::new(value, at, &["text", "source"])?;
+    Ok(Claim {
+        text: o.string("text")?,
+        source: o.string("source")?,
+    })
+}
+
+fn framework(value: &Value, at: &At) -> Decoded<Framework> {
+    let o = Obj::new(
+        value,
+        at,
+        &[
+            "id",
+            "name",
+            "kind",
+            "language",
+            "language_source",
+            "first_release",
+            "creator",
+            "facts_source",
+            "summary",
+            "async_support",
+            "async_note",
+            "pros",
+            "cons",
+            "use_when",
+            "hello_world",
+        ],
+    )?;
+    Ok(Framework {
+        id: o.string("id")?,
+        name: o.string("name")?,
+        kind: o.get("kind", framework_kind)?,
+        language: o.string("language")?,
+        language_source: o.string("language_source")?,
+        first_release: o.opt("first_release", u16_)?,
+        creator: o.opt_string("creator")?,
+        facts_source: o.opt_string("facts_source")?,
+        summary: o.get("summary", claim)?,
+        async_support: o.get("async_support", async_support)?,
+        async_note: o.opt("async_note", claim)?,
+        pros: o.list("pros", claim)?,
+        cons: o.list("cons", claim)?,
+        use_when: o.list("use_when", claim)?,
+        hello_world: o.opt("hello_world", code_sample)?,
+    })
+}
+
+fn code_sample(value: &Value, at: &At) -> Decoded<CodeSample> {
+    let o = Obj::new(value, at, &["language", "code", "source"])?;
+    Ok(CodeSample {
+        language: o.string("language")?,
+        code: o.string("code")?,
+        source: o.string("source")?,
+    })
+}
+
+fn fastapi(value: &Value, at: &At) -> Decoded<FastApiFacts> {
+    let o = Obj::new(value, at, &["facts", "top_related"])?;
+    Ok(FastApiFacts {
+        facts: o.list("facts", claim)?,
+        top_related: o.list("top_related", related_tech)?,
+    })
+}
+
+fn related_tech(value: &Value, at: &At) -> Decoded<RelatedTech> {
+    let o = Obj::new(
+        value,
+        at,
+        &["id", "rank", "name", "summary", "code", "source"],
+    )?;
+    Ok(RelatedTech {
+        id: o.string("id")?,
+        rank: o.get("rank", u8_)?,
+        name: o.string("name")?,
+        summary: o.string("summary")?,
+        code: o.opt_string("code")?,
+        source: o.string("source")?,
+    })
+}
+
+fn roadmap(value: &Value, at: &At) -> Decoded<Roadmap> {
+    let o = Obj::new(value, at, &["source", "stages"])?;
+    Ok(Roadmap {
+        source: o.string("source")?,
+        stages: o.list("stages", stage)?,
+    })
+}
+
+fn stage(value: &Value, at: &At) -> Decoded<Stage> {
+    let o = Obj::new(
+        value,
+        at,
+        &[
+            "id",
+            "number",
+            "name",
+            "months",
+            "duration_label",
+            "summary",
+            "items",
+        ],
+    )?;
+    Ok(Stage {
+        id: o.string("id")?,
+        number: o.get("number", u8_)?,
+        name: o.string("name")?,
+        months: o.get("months", years_range)?,
+        duration_label: o.string("duration_label")?,
+        summary: o.string("summary")?,
+        items: o.list("items", roadmap_item)?,
+    })
+}
+
+fn roadmap_item(value: &Value, at: &At) -> Decoded<RoadmapItem> {
+    let o = Obj::new(value, at, &["id", "text", "related"])?;
+    Ok(RoadmapItem {
+        id: o.string("id")?,
+        text: o.string("text")?,
+        related: o.strings("related")?,
+    })
+}
+
+fn responsibilities(value: &Value, at: &At) -> Decoded<Responsibilities> {
+    let o = Obj::new(value, at, &["level", "source", "source_label", "items"])?;
+    Ok(Responsibilities {
+        level: o.get("level", level)?,
+        source: o.string("source")?,
+        source_label: o.string("source_label")?,
+        items: o.strings("items")?,
+    })
+}
+
+fn career_ladder(value: &Value, at: &At) -> Decoded<CareerLadder> {
+    let o = Obj::new(value, at, &["source", "steps", "specialisations"])?;
+    Ok(CareerLadder {
+        source: o.string("source")?,
+        steps: o.strings("steps")?,
+        specialisations: o.strings("specialisations")?,
+    })
+}
+
+fn skill(value: &Value, at: &At) -> Decoded<Skill> {
+    let o = Obj::new(value, at, &["id", "name", "category", "summary", "source"])?;
+    Ok(Skill {
+        id: o.string("id")?,
+        name: o.string("name")?,
+        category: o.get("category", skill_category)?,
+        summary: o.opt_string("summary")?,
+        source: o.string("source")?,
+    })
+}
+
+fn hiring(value: &Value, at: &At) -> Decoded<Hiring> {
+    let o = Obj::new(
+        value,
+        at,
+        &[
+            "source",
+            "builds",
+            "profile",
+            "mistakes",
+            "green_flags",
+            "yellow_flags",
+            "terms",
+            "questions",
+            "use_cases",
+            "faq",
+        ],
+    )?;
+    Ok(Hiring {
+        source: o.string("source")?,
+        builds: o.list("builds", build_area)?,
+        profile: o.list("profile", profile_area)?,
+        mistakes: o.list("mistakes", hiring_mistake)?,
+        green_flags: o.list("green_flags", resume_flag)?,
+        yellow_flags: o.list("yellow_flags", resume_flag)?,
+        terms: o.list("terms", term)?,
+        questions: o.list("questions", question)?,
+        use_cases: o.list("use_cases", use_case)?,
+        faq: o.list("faq", faq)?,
+    })
+}
+
+fn build_area(value: &Value, at: &At) -> Decoded<BuildArea> {
+    let o = Obj::new(value, at, &["title", "points"])?;
+    Ok(BuildArea {
+        title: o.string("title")?,
+        points: o.strings("points")?,
+    })
+}
+
+fn profile_area(value: &Value, at: &At) -> Decoded<ProfileArea> {
+    let o = Obj::new(value, at, &["title", "points", "note"])?;
+    Ok(ProfileArea {
+        title: o.string("title")?,
+        points: o.strings("points")?,
+        note: o.opt_string("note")?,
+    })
+}
+
+fn hiring_mistake(value: &Value, at: &At) -> Decoded<HiringMistake> {
+    let o = Obj::new(value, at, &["id", "title", "problem", "fix"])?;
+    Ok(HiringMistake {
+        id: o.string("id")?,
+        title: o.string("title")?,
+        problem: o.string("problem")?,
+        fix: o.string("fix")?,
+    })
+}
+
+fn resume_flag(value: &Value, at: &At) -> Decoded<ResumeFlag> {
+    let o = Obj::new(value, at, &["id", "text", "keywords"])?;
+    Ok(ResumeFlag {
+        id: o.string("id")?,
+        text: o.string("text")?,
+        keywords: o.strings("keywords")?,
+    })
+}
+
+fn term(value: &Value, at: &At) -> Decoded<Term> {
+    let o = Obj::new(value, at, &["id", "term", "meaning"])?;
+    Ok(Term {
+        id: o.string("id")?,
+        term: o.string("term")?,
+        meaning: o.string("meaning")?,
+    })
+}
+
+fn question(value: &Value, at: &At) -> Decoded<Question> {
+    let o = Obj::new(
+        value,
+        at,
+        &["id", "question", "junior_answer", "senior_answer"],
+    )?;
+    Ok(Question {
+        id: o.string("id")?,
+        question: o.string("question")?,
+        junior_answer: o.string("junior_answer")?,
+        senior_answer: o.string("senior_answer")?,
+    })
+}
+
+fn use_case(value: &Value, at: &At) -> Decoded<UseCase> {
+    let o = Obj::new(
+        value,
+        at,
+        &["id", "title", "priority", "interview_focus", "red_flag"],
+    )?;
+    Ok(UseCase {
+        id: o.string("id")?,
+        title: o.string("title")?,
+        priority: o.string("priority")?,
+        interview_focus: o.string("interview_focus")?,
+        red_flag: o.string("red_flag")?,
+    })
+}
+
+fn faq(value: &Value, at: &At) -> Decoded<Faq> {
+    let o = Obj::new(value, at, &["question", "answer"])?;
+    Ok(Faq {
+        question: o.opt_string("question")?,
+        answer: o.string("answer")?,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shape(text: &str, decode: Decode<impl std::fmt::Debug>) -> (String, String) {
+        let value: Value = serde_json::from_str(text).unwrap();
+        match decode(&value, &At::ROOT) {
+            Err(DataError::Shape { path, message }) => (path, message),
+            other => panic!("expected a shape error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn paths_name_fields_and_indices() {
+        let (path, message) = shape(
+            r#"{"source":"s","stages":[{"id":"a","number":1,"name":"n","months":{"min":0,"max":"3"},"duration_label":"d","summary":"s","items":[]}]}"#,
+            roadmap,
+        );
+        assert_eq!(path, "stages[0].months.max");
+        assert_eq!(
+            message,
+            "expected a whole number from 0 to 255, found a string"
+        );
+    }
+
+    #[test]
+    fn integers_must_be_whole_non_negative_and_fit() {
+        for bad in ["-1", "1.5", "256", "1e3"] {
+            let (path, message) = shape(&format!(r#"{{"min":{bad}}}"#), years_range);
+            assert_eq!(path, "min");
+            assert!(
+                message.contains(bad) || message.contains("1000"),
+                "{message}"
+            );
+        }
+        let value: Value = serde_json::from_str(r#"{"min":255,"max":null}"#).unwrap();
+        assert_eq!(
+            years_range(&value, &At::ROOT).unwrap(),
+            YearsRange {
+                min: 255,
+                max: None
+            }
+        );
+    }
+
+    #[test]
+    fn unknown_and_missing_fields_are_errors() {
+        let (path, message) = shape(r#"{"text":"t","source":"s","sorce":"x"}"#, claim);
+        assert_eq!(path, "");
+        assert!(message.starts_with("unknown field `sorce`"), "{message}");
+        let (_, message) = shape(r#"{"text":"t"}"#, claim);
+        assert_eq!(message, "missing field `source`");
+    }
+
+    #[test]
+    fn salary_figures_are_tagged_by_type() {
+        let decode = |text: &str| {
+            let value: Value = serde_json::from_str(text).unwrap();
+            salary_figure(&value, &At::ROOT)
+        };
+        assert_eq!(
+            decode(r#"{"type":"open_range","min":5}"#).unwrap(),
+            SalaryFigure::OpenRange {
+                min: 5,
+                stated_top: None
+            }
+        );
+        assert_eq!(
+            decode(r#"{"value":7,"type":"point"}"#).unwrap(),
+            SalaryFigure::Point { value: 7 }
+        );
+        let (path, message) = shape(r#"{"type":"band","min":1}"#, salary_figure);
+        assert_eq!(path, "type");
+        assert!(message.starts_with("unknown variant `band`"), "{message}");
+        let (_, message) = shape(r#"{"type":"point","value":1,"min":2}"#, salary_figure);
+        assert!(message.starts_with("unknown field `min`"), "{message}");
+        let (_, message) = shape(r#"{"min":2}"#, salary_figure);
+        assert_eq!(message, "missing field `type`");
+    }
+}
