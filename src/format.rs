@@ -36,6 +36,14 @@ pub fn money(value: f64) -> String {
     }
 }
 
+/// A byte count in megabytes (MiB) to one decimal, rounded half up: `1_572_864` -> `"1.5"`.
+/// Integer arithmetic, so pages that show it carry no float formatting code.
+pub fn megabytes(bytes: usize) -> String {
+    const MIB: u128 = 1_048_576;
+    let tenths = (bytes as u128 * 10 + MIB / 2) / MIB;
+    format!("{}.{}", tenths / 10, tenths % 10)
+}
+
 /// `1` -> `"1st"`, `22` -> `"22nd"`, `81` -> `"81st"`, `13` -> `"13th"`.
 pub fn ordinal(n: u64) -> String {
     let suffix = match (n % 10, n % 100) {
@@ -86,6 +94,22 @@ pub fn years(range: &YearsRange) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn megabytes_to_one_decimal() {
+        for (bytes, want) in [
+            (0, "0.0"),
+            (1_048_576, "1.0"),
+            (1_572_864, "1.5"),
+            // 1.04999… rounds down, 1.05 rounds up.
+            (1_101_004, "1.0"),
+            (1_101_005, "1.1"),
+            (52_428_800, "50.0"),
+            (usize::MAX, "17592186044416.0"),
+        ] {
+            assert_eq!(megabytes(bytes), want, "{bytes}");
+        }
+    }
 
     #[test]
     fn usd_groups_thousands() {

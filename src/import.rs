@@ -70,7 +70,7 @@ pub enum ImportError {
     Empty,
     #[error("The file is not a text (CSV) file: it is not UTF-8 text or it contains NUL bytes. Save it as CSV (UTF-8) and try again.")]
     NotText,
-    #[error("The file is {:.1} MB; at most 50 MB can be imported.", *.bytes as f64 / 1_048_576.0)]
+    #[error("The file is {} MB; at most 50 MB can be imported.", crate::format::megabytes(*.bytes))]
     TooLarge { bytes: usize },
     #[error("The file has {rows} rows; at most 1,000,000 can be imported.")]
     TooManyRows { rows: usize },

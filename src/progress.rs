@@ -331,8 +331,8 @@ pub enum ProgressError {
     #[error("The file is empty. Choose a progress file exported from the Roadmap page.")]
     EmptyFile,
     #[error(
-        "The file is {:.1} MB; a progress file can be at most 1 MB. Choose a progress file exported from the Roadmap page.",
-        *.bytes as f64 / 1_048_576.0
+        "The file is {} MB; a progress file can be at most 1 MB. Choose a progress file exported from the Roadmap page.",
+        crate::format::megabytes(*.bytes)
     )]
     FileTooLarge { bytes: usize },
     #[error("The file is not valid JSON (line {line}, column {column}). Choose a progress file exported from the Roadmap page.")]

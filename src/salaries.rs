@@ -147,8 +147,8 @@ pub fn overall_range(dataset: &Dataset) -> OverallRange {
             ),
             note: format!(
                 "From the lowest {} figure to the highest {} figure, across {} sources.",
-                lo_level.label().to_lowercase(),
-                hi_level.label().to_lowercase(),
+                lo_level.id(),
+                hi_level.id(),
                 band_sources(dataset).len()
             ),
         },

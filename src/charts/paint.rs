@@ -204,7 +204,9 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
             Align::Right => HPos::Right,
         };
         let fill = color(rgb);
-        let style = TextStyle::from(("sans-serif", size * self.scale).into_font())
+        // The family as a value, not "sans-serif": plotters parses a name with
+        // `str::to_lowercase`, which would bring the Unicode case tables into every chart page.
+        let style = TextStyle::from((FontFamily::SansSerif, size * self.scale).into_font())
             .color(&fill)
             .pos(Pos::new(h, VPos::Center));
         self.area

@@ -25,7 +25,23 @@ use serde_json::{Map, Value};
 use super::error::DataError;
 use super::model::*;
 
-type Decoded<T> = Result<T, DataError>;
+/// The error is boxed so that a `Decoded<T>` is barely larger than a `T`: every field read
+/// passes one through, and a wide error type made each of those copies cost code.
+pub(crate) type Decoded<T> = Result<T, Box<ShapeError>>;
+
+/// Where the dataset stops matching the model, and how; becomes [`DataError::Shape`].
+#[derive(Debug)]
+pub(crate) struct ShapeError {
+    path: String,
+    message: String,
+}
+
+impl From<Box<ShapeError>> for DataError {
+    fn from(err: Box<ShapeError>) -> Self {
+        let ShapeError { path, message } = *err;
+        DataError::Shape { path, message }
+    }
+}
 type Decode<T> = fn(&Value, &At) -> Decoded<T>;
 
 /// Where a value sits in the document, as a chain of steps up to the root; rendered as a path
@@ -91,11 +107,11 @@ impl<'a> At<'a> {
         out
     }
 
-    fn error(&self, message: String) -> DataError {
-        DataError::Shape {
+    fn error(&self, message: String) -> Box<ShapeError> {
+        Box::new(ShapeError {
             path: self.render(),
             message,
-        }
+        })
     }
 }
 
@@ -111,7 +127,7 @@ fn kind(value: &Value) -> String {
     }
 }
 
-fn expected(at: &At, what: &str, found: &Value) -> DataError {
+fn expected(at: &At, what: &str, found: &Value) -> Box<ShapeError> {
     at.error(format!("expected {what}, found {}", kind(found)))
 }
 
@@ -231,7 +247,7 @@ fn variant<T: Copy>(value: &Value, at: &At, variants: &[(&str, T)]) -> Decoded<T
     }
 }
 
-fn unknown_variant(at: &At, name: &str, names: &[&str]) -> DataError {
+fn unknown_variant(at: &At, name: &str, names: &[&str]) -> Box<ShapeError> {
     let names: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
     at.error(format!(
         "unknown variant `{name}`, expected one of {}",
@@ -842,8 +858,8 @@ mod tests {
     fn shape(text: &str, decode: Decode<impl std::fmt::Debug>) -> (String, String) {
         let value: Value = serde_json::from_str(text).unwrap();
         match decode(&value, &At::ROOT) {
-            Err(DataError::Shape { path, message }) => (path, message),
-            other => panic!("expected a shape error, got {other:?}"),
+            Err(err) => (err.path, err.message),
+            Ok(other) => panic!("expected a shape error, got {other:?}"),
         }
     }
 
