@@ -20,14 +20,13 @@
 //! A shape error names the JSON path of the value (`salary_bands[3].salary.max`), like the
 //! validation problems do.
 
+use std::cell::Cell;
+use std::sync::LazyLock;
+
 use serde_json::{Map, Value};
 
 use super::error::DataError;
 use super::model::*;
-
-/// The error is boxed so that a `Decoded<T>` is barely larger than a `T`: every field read
-/// passes one through, and a wide error type made each of those copies cost code.
-pub(crate) type Decoded<T> = Result<T, Box<ShapeError>>;
 
 /// Where the dataset stops matching the model, and how; becomes [`DataError::Shape`].
 #[derive(Debug)]
@@ -42,14 +41,38 @@ impl From<Box<ShapeError>> for DataError {
         DataError::Shape { path, message }
     }
 }
-type Decode<T> = fn(&Value, &At) -> Decoded<T>;
 
-/// Where a value sits in the document, as a chain of steps up to the root; rendered as a path
-/// only when there is an error to report.
+/// Reads a value; on a mismatch it records the error at `at` and returns a stand-in, so a
+/// decoder is straight-line code with no early returns (whose clean-up of the fields already
+/// read cost most of the code of a `?`-based decoder). Only the first error is kept.
+type Decode<T> = fn(&Value, &At) -> T;
+
+/// Decodes the whole dataset (the caller has checked `schema_version` first).
+pub(crate) fn decode_dataset(value: &Value) -> Result<Dataset, Box<ShapeError>> {
+    decode_root(value, dataset)
+}
+
+fn decode_root<T>(value: &Value, decode: Decode<T>) -> Result<T, Box<ShapeError>> {
+    let first = Cell::new(None);
+    let root = At {
+        parent: None,
+        step: Step::Root,
+        first: &first,
+    };
+    let decoded = decode(value, &root);
+    match first.into_inner() {
+        None => Ok(decoded),
+        Some(err) => Err(err),
+    }
+}
+
+/// Where a value sits in the document, as a chain of steps up to the root (rendered as a path
+/// only for an error), and the slot for the first error.
 #[derive(Clone, Copy)]
-pub(crate) struct At<'a> {
+struct At<'a> {
     parent: Option<&'a At<'a>>,
     step: Step<'a>,
+    first: &'a Cell<Option<Box<ShapeError>>>,
 }
 
 #[derive(Clone, Copy)]
@@ -60,15 +83,11 @@ enum Step<'a> {
 }
 
 impl<'a> At<'a> {
-    pub(crate) const ROOT: At<'static> = At {
-        parent: None,
-        step: Step::Root,
-    };
-
     fn field(&'a self, name: &'a str) -> At<'a> {
         At {
             parent: Some(self),
             step: Step::Field(name),
+            first: self.first,
         }
     }
 
@@ -76,6 +95,7 @@ impl<'a> At<'a> {
         At {
             parent: Some(self),
             step: Step::Index(i),
+            first: self.first,
         }
     }
 
@@ -107,11 +127,21 @@ impl<'a> At<'a> {
         out
     }
 
-    fn error(&self, message: String) -> Box<ShapeError> {
-        Box::new(ShapeError {
-            path: self.render(),
-            message,
-        })
+    /// Records `message` here unless an earlier error was recorded.
+    #[inline(never)]
+    fn fail(&self, message: impl FnOnce() -> String) {
+        let mut first = self.first.take();
+        if first.is_none() {
+            first = Some(Box::new(ShapeError {
+                path: self.render(),
+                message: message(),
+            }));
+        }
+        self.first.set(first);
+    }
+
+    fn expected(&self, what: &str, found: &Value) {
+        self.fail(|| format!("expected {what}, found {}", kind(found)));
     }
 }
 
@@ -127,9 +157,9 @@ fn kind(value: &Value) -> String {
     }
 }
 
-fn expected(at: &At, what: &str, found: &Value) -> Box<ShapeError> {
-    at.error(format!("expected {what}, found {}", kind(found)))
-}
+/// Stands in for an object that is not one: every field then reads as missing, which records
+/// nothing new, as the mismatch was recorded first.
+static NO_FIELDS: LazyLock<Map<String, Value>> = LazyLock::new(Map::new);
 
 /// An object whose keys have been checked against the fields its type has.
 struct Obj<'v, 'a> {
@@ -138,61 +168,73 @@ struct Obj<'v, 'a> {
 }
 
 impl<'v, 'a> Obj<'v, 'a> {
-    fn new(value: &'v Value, at: &'a At<'a>, fields: &[&str]) -> Decoded<Self> {
-        let map = value
-            .as_object()
-            .ok_or_else(|| expected(at, "an object", value))?;
+    fn new(value: &'v Value, at: &'a At<'a>, fields: &[&str]) -> Self {
+        let Some(map) = value.as_object() else {
+            at.expected("an object", value);
+            return Obj {
+                map: &NO_FIELDS,
+                at,
+            };
+        };
         if let Some(key) = map.keys().find(|key| !fields.contains(&key.as_str())) {
-            let names: Vec<String> = fields.iter().map(|f| format!("`{f}`")).collect();
-            return Err(at.error(format!(
-                "unknown field `{key}`, expected one of {}",
-                names.join(", ")
-            )));
+            at.fail(|| {
+                let names: Vec<String> = fields.iter().map(|f| format!("`{f}`")).collect();
+                format!(
+                    "unknown field `{key}`, expected one of {}",
+                    names.join(", ")
+                )
+            });
         }
-        Ok(Obj { map, at })
+        Obj { map, at }
     }
 
-    fn required(&self, key: &str) -> Decoded<&'v Value> {
-        self.map
-            .get(key)
-            .ok_or_else(|| self.at.error(format!("missing field `{key}`")))
+    /// A required field (`Value::Null` when missing, after recording that).
+    fn required(&self, key: &str) -> &'v Value {
+        match self.map.get(key) {
+            Some(value) => value,
+            None => {
+                self.at.fail(|| format!("missing field `{key}`"));
+                &Value::Null
+            }
+        }
     }
 
     /// A required field.
-    fn get<T>(&self, key: &str, decode: Decode<T>) -> Decoded<T> {
-        decode(self.required(key)?, &self.at.field(key))
+    fn get<T>(&self, key: &str, decode: Decode<T>) -> T {
+        decode(self.required(key), &self.at.field(key))
     }
 
     /// An optional field: missing or `null` is `None`.
-    fn opt<T>(&self, key: &str, decode: Decode<T>) -> Decoded<Option<T>> {
+    fn opt<T>(&self, key: &str, decode: Decode<T>) -> Option<T> {
         match self.map.get(key) {
-            None | Some(Value::Null) => Ok(None),
-            Some(value) => decode(value, &self.at.field(key)).map(Some),
+            None | Some(Value::Null) => None,
+            Some(value) => Some(decode(value, &self.at.field(key))),
         }
     }
 
     /// A required list.
-    fn list<T>(&self, key: &str, decode: Decode<T>) -> Decoded<Vec<T>> {
-        list(self.required(key)?, &self.at.field(key), decode)
+    fn list<T>(&self, key: &str, decode: Decode<T>) -> Vec<T> {
+        list(self.required(key), &self.at.field(key), decode)
     }
 
-    fn string(&self, key: &str) -> Decoded<String> {
+    fn string(&self, key: &str) -> String {
         self.get(key, string)
     }
 
-    fn opt_string(&self, key: &str) -> Decoded<Option<String>> {
+    fn opt_string(&self, key: &str) -> Option<String> {
         self.opt(key, string)
     }
 
-    fn strings(&self, key: &str) -> Decoded<Vec<String>> {
+    fn strings(&self, key: &str) -> Vec<String> {
         self.list(key, string)
     }
 }
 
-fn list<T>(value: &Value, at: &At, decode: Decode<T>) -> Decoded<Vec<T>> {
-    let items = value
-        .as_array()
-        .ok_or_else(|| expected(at, "a list", value))?;
+fn list<T>(value: &Value, at: &At, decode: Decode<T>) -> Vec<T> {
+    let Some(items) = value.as_array() else {
+        at.expected("a list", value);
+        return Vec::new();
+    };
     items
         .iter()
         .enumerate()
@@ -200,66 +242,71 @@ fn list<T>(value: &Value, at: &At, decode: Decode<T>) -> Decoded<Vec<T>> {
         .collect()
 }
 
-fn string(value: &Value, at: &At) -> Decoded<String> {
-    str_ref(value, at).map(str::to_owned)
+fn string(value: &Value, at: &At) -> String {
+    str_ref(value, at).to_owned()
 }
 
-fn str_ref<'v>(value: &'v Value, at: &At) -> Decoded<&'v str> {
-    value
-        .as_str()
-        .ok_or_else(|| expected(at, "a string", value))
+fn str_ref<'v>(value: &'v Value, at: &At) -> &'v str {
+    value.as_str().unwrap_or_else(|| {
+        at.expected("a string", value);
+        ""
+    })
 }
 
-/// A whole number from 0 to `max`.
-fn whole(value: &Value, at: &At, max: u64) -> Decoded<u64> {
+/// A whole number from 0 to `max` (0 after recording a mismatch).
+fn whole(value: &Value, at: &At, max: u64) -> u64 {
     match value.as_u64() {
-        Some(n) if n <= max => Ok(n),
-        _ => Err(expected(
-            at,
-            &format!("a whole number from 0 to {max}"),
-            value,
-        )),
+        Some(n) if n <= max => n,
+        _ => {
+            at.expected(&format!("a whole number from 0 to {max}"), value);
+            0
+        }
     }
 }
 
-fn u8_(value: &Value, at: &At) -> Decoded<u8> {
-    whole(value, at, u8::MAX.into()).map(|n| n as u8)
+fn u8_(value: &Value, at: &At) -> u8 {
+    whole(value, at, u8::MAX.into()) as u8
 }
 
-fn u16_(value: &Value, at: &At) -> Decoded<u16> {
-    whole(value, at, u16::MAX.into()).map(|n| n as u16)
+fn u16_(value: &Value, at: &At) -> u16 {
+    whole(value, at, u16::MAX.into()) as u16
 }
 
-fn u32_(value: &Value, at: &At) -> Decoded<u32> {
-    whole(value, at, u32::MAX.into()).map(|n| n as u32)
+fn u32_(value: &Value, at: &At) -> u32 {
+    whole(value, at, u32::MAX.into()) as u32
 }
 
-/// One of the names in `variants`, as the value it stands for.
-fn variant<T: Copy>(value: &Value, at: &At, variants: &[(&str, T)]) -> Decoded<T> {
-    let name = str_ref(value, at)?;
+/// One of the names in `variants`, as the value it stands for (the first after recording a
+/// mismatch).
+fn variant<T: Copy>(value: &Value, at: &At, variants: &[(&str, T)]) -> T {
+    let name = str_ref(value, at);
     match variants.iter().find(|(id, _)| *id == name) {
-        Some((_, v)) => Ok(*v),
-        None => Err(unknown_variant(
-            at,
-            name,
-            &variants.iter().map(|(id, _)| *id).collect::<Vec<_>>(),
-        )),
+        Some((_, v)) => *v,
+        None => {
+            if value.is_string() {
+                let names: Vec<&str> = variants.iter().map(|(id, _)| *id).collect();
+                unknown_variant(at, name, &names);
+            }
+            variants[0].1
+        }
     }
 }
 
-fn unknown_variant(at: &At, name: &str, names: &[&str]) -> Box<ShapeError> {
-    let names: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
-    at.error(format!(
-        "unknown variant `{name}`, expected one of {}",
-        names.join(", ")
-    ))
+fn unknown_variant(at: &At, name: &str, names: &[&str]) {
+    at.fail(|| {
+        let names: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+        format!(
+            "unknown variant `{name}`, expected one of {}",
+            names.join(", ")
+        )
+    });
 }
 
-fn currency(value: &Value, at: &At) -> Decoded<Currency> {
+fn currency(value: &Value, at: &At) -> Currency {
     variant(value, at, &[("USD", Currency::Usd)])
 }
 
-fn period(value: &Value, at: &At) -> Decoded<Period> {
+fn period(value: &Value, at: &At) -> Period {
     variant(
         value,
         at,
@@ -267,15 +314,18 @@ fn period(value: &Value, at: &At) -> Decoded<Period> {
     )
 }
 
-fn level(value: &Value, at: &At) -> Decoded<Level> {
-    let name = str_ref(value, at)?;
-    Level::from_id(name).ok_or_else(|| {
-        let ids: Vec<&str> = Level::ALL.iter().map(|l| l.id()).collect();
-        unknown_variant(at, name, &ids)
+fn level(value: &Value, at: &At) -> Level {
+    let name = str_ref(value, at);
+    Level::from_id(name).unwrap_or_else(|| {
+        if value.is_string() {
+            let ids: Vec<&str> = Level::ALL.iter().map(|l| l.id()).collect();
+            unknown_variant(at, name, &ids);
+        }
+        Level::Junior
     })
 }
 
-fn async_support(value: &Value, at: &At) -> Decoded<AsyncSupport> {
+fn async_support(value: &Value, at: &At) -> AsyncSupport {
     variant(
         value,
         at,
@@ -287,7 +337,7 @@ fn async_support(value: &Value, at: &At) -> Decoded<AsyncSupport> {
     )
 }
 
-fn framework_kind(value: &Value, at: &At) -> Decoded<FrameworkKind> {
+fn framework_kind(value: &Value, at: &At) -> FrameworkKind {
     variant(
         value,
         at,
@@ -298,7 +348,7 @@ fn framework_kind(value: &Value, at: &At) -> Decoded<FrameworkKind> {
     )
 }
 
-fn skill_category(value: &Value, at: &At) -> Decoded<SkillCategory> {
+fn skill_category(value: &Value, at: &At) -> SkillCategory {
     use SkillCategory::*;
     variant(
         value,
@@ -319,8 +369,7 @@ fn skill_category(value: &Value, at: &At) -> Decoded<SkillCategory> {
     )
 }
 
-/// The whole dataset (the caller has checked `schema_version` first).
-pub(crate) fn dataset(value: &Value, at: &At) -> Decoded<Dataset> {
+fn dataset(value: &Value, at: &At) -> Dataset {
     let o = Obj::new(
         value,
         at,
@@ -342,28 +391,28 @@ pub(crate) fn dataset(value: &Value, at: &At) -> Decoded<Dataset> {
             "backend_uses",
             "hiring",
         ],
-    )?;
-    Ok(Dataset {
-        schema_version: o.get("schema_version", u32_)?,
-        sources: o.list("sources", source)?,
-        salary_bands: o.list("salary_bands", salary_band)?,
-        offer_stats: o.get("offer_stats", offer_stats)?,
-        averages: o.list("averages", average)?,
-        market_snapshot: o.get("market_snapshot", market_snapshot)?,
-        technologies: o.list("technologies", technology)?,
-        frameworks: o.list("frameworks", framework)?,
-        fastapi: o.get("fastapi", fastapi)?,
-        roadmap: o.get("roadmap", roadmap)?,
-        responsibilities: o.list("responsibilities", responsibilities)?,
-        career_ladder: o.get("career_ladder", career_ladder)?,
-        skills: o.list("skills", skill)?,
-        backend_duties: o.list("backend_duties", claim)?,
-        backend_uses: o.list("backend_uses", claim)?,
-        hiring: o.get("hiring", hiring)?,
-    })
+    );
+    Dataset {
+        schema_version: o.get("schema_version", u32_),
+        sources: o.list("sources", source),
+        salary_bands: o.list("salary_bands", salary_band),
+        offer_stats: o.get("offer_stats", offer_stats),
+        averages: o.list("averages", average),
+        market_snapshot: o.get("market_snapshot", market_snapshot),
+        technologies: o.list("technologies", technology),
+        frameworks: o.list("frameworks", framework),
+        fastapi: o.get("fastapi", fastapi),
+        roadmap: o.get("roadmap", roadmap),
+        responsibilities: o.list("responsibilities", responsibilities),
+        career_ladder: o.get("career_ladder", career_ladder),
+        skills: o.list("skills", skill),
+        backend_duties: o.list("backend_duties", claim),
+        backend_uses: o.list("backend_uses", claim),
+        hiring: o.get("hiring", hiring),
+    }
 }
 
-fn source(value: &Value, at: &At) -> Decoded<Source> {
+fn source(value: &Value, at: &At) -> Source {
     let o = Obj::new(
         value,
         at,
@@ -378,80 +427,89 @@ fn source(value: &Value, at: &At) -> Decoded<Source> {
             "measures",
             "taken",
         ],
-    )?;
-    Ok(Source {
-        id: o.string("id")?,
-        title: o.string("title")?,
-        short_name: o.string("short_name")?,
-        publisher: o.opt_string("publisher")?,
-        year: o.opt("year", u16_)?,
-        file: o.opt_string("file")?,
-        url: o.opt_string("url")?,
-        measures: o.get("measures", measures)?,
-        taken: o.strings("taken")?,
-    })
+    );
+    Source {
+        id: o.string("id"),
+        title: o.string("title"),
+        short_name: o.string("short_name"),
+        publisher: o.opt_string("publisher"),
+        year: o.opt("year", u16_),
+        file: o.opt_string("file"),
+        url: o.opt_string("url"),
+        measures: o.get("measures", measures),
+        taken: o.strings("taken"),
+    }
 }
 
-fn measures(value: &Value, at: &At) -> Decoded<Measures> {
+fn measures(value: &Value, at: &At) -> Measures {
     let o = Obj::new(
         value,
         at,
         &["currency", "period", "region", "sample_size", "note"],
-    )?;
-    Ok(Measures {
-        currency: o.opt("currency", currency)?,
-        period: o.opt("period", period)?,
-        region: o.opt_string("region")?,
-        sample_size: o.opt("sample_size", u32_)?,
-        note: o.string("note")?,
-    })
-}
-
-fn salary_figure(value: &Value, at: &At) -> Decoded<SalaryFigure> {
-    let map = value
-        .as_object()
-        .ok_or_else(|| expected(at, "an object", value))?;
-    let tag = map
-        .get("type")
-        .ok_or_else(|| at.error("missing field `type`".to_owned()))?;
-    match str_ref(tag, &at.field("type"))? {
-        "range" => {
-            let o = Obj::new(value, at, &["type", "min", "max"])?;
-            Ok(SalaryFigure::Range {
-                min: o.get("min", u32_)?,
-                max: o.get("max", u32_)?,
-            })
-        }
-        "open_range" => {
-            let o = Obj::new(value, at, &["type", "min", "stated_top"])?;
-            Ok(SalaryFigure::OpenRange {
-                min: o.get("min", u32_)?,
-                stated_top: o.opt("stated_top", u32_)?,
-            })
-        }
-        "point" => {
-            let o = Obj::new(value, at, &["type", "value"])?;
-            Ok(SalaryFigure::Point {
-                value: o.get("value", u32_)?,
-            })
-        }
-        other => Err(unknown_variant(
-            &at.field("type"),
-            other,
-            &["range", "open_range", "point"],
-        )),
+    );
+    Measures {
+        currency: o.opt("currency", currency),
+        period: o.opt("period", period),
+        region: o.opt_string("region"),
+        sample_size: o.opt("sample_size", u32_),
+        note: o.string("note"),
     }
 }
 
-fn years_range(value: &Value, at: &At) -> Decoded<YearsRange> {
-    let o = Obj::new(value, at, &["min", "max"])?;
-    Ok(YearsRange {
-        min: o.get("min", u8_)?,
-        max: o.opt("max", u8_)?,
-    })
+fn salary_figure(value: &Value, at: &At) -> SalaryFigure {
+    let tag = match value.as_object() {
+        None => None,
+        Some(map) => match map.get("type") {
+            None => {
+                at.fail(|| "missing field `type`".to_owned());
+                None
+            }
+            Some(tag) => Some(str_ref(tag, &at.field("type"))),
+        },
+    };
+    match tag {
+        Some("range") => {
+            let o = Obj::new(value, at, &["type", "min", "max"]);
+            SalaryFigure::Range {
+                min: o.get("min", u32_),
+                max: o.get("max", u32_),
+            }
+        }
+        Some("open_range") => {
+            let o = Obj::new(value, at, &["type", "min", "stated_top"]);
+            SalaryFigure::OpenRange {
+                min: o.get("min", u32_),
+                stated_top: o.opt("stated_top", u32_),
+            }
+        }
+        Some("point") => {
+            let o = Obj::new(value, at, &["type", "value"]);
+            SalaryFigure::Point {
+                value: o.get("value", u32_),
+            }
+        }
+        other => {
+            match (other, value.as_object()) {
+                (None, None) => at.expected("an object", value),
+                (Some(name), _) if value["type"].is_string() => {
+                    unknown_variant(&at.field("type"), name, &["range", "open_range", "point"])
+                }
+                _ => {}
+            }
+            SalaryFigure::Point { value: 0 }
+        }
+    }
 }
 
-fn salary_band(value: &Value, at: &At) -> Decoded<SalaryBand> {
+fn years_range(value: &Value, at: &At) -> YearsRange {
+    let o = Obj::new(value, at, &["min", "max"]);
+    YearsRange {
+        min: o.get("min", u8_),
+        max: o.opt("max", u8_),
+    }
+}
+
+fn salary_band(value: &Value, at: &At) -> SalaryBand {
     let o = Obj::new(
         value,
         at,
@@ -467,22 +525,22 @@ fn salary_band(value: &Value, at: &At) -> Decoded<SalaryBand> {
             "period",
             "quote",
         ],
-    )?;
-    Ok(SalaryBand {
-        id: o.string("id")?,
-        source: o.string("source")?,
-        role: o.string("role")?,
-        level: o.get("level", level)?,
-        source_label: o.string("source_label")?,
-        years: o.get("years", years_range)?,
-        salary: o.get("salary", salary_figure)?,
-        currency: o.get("currency", currency)?,
-        period: o.get("period", period)?,
-        quote: o.string("quote")?,
-    })
+    );
+    SalaryBand {
+        id: o.string("id"),
+        source: o.string("source"),
+        role: o.string("role"),
+        level: o.get("level", level),
+        source_label: o.string("source_label"),
+        years: o.get("years", years_range),
+        salary: o.get("salary", salary_figure),
+        currency: o.get("currency", currency),
+        period: o.get("period", period),
+        quote: o.string("quote"),
+    }
 }
 
-fn offer_stats(value: &Value, at: &At) -> Decoded<OfferStats> {
+fn offer_stats(value: &Value, at: &At) -> OfferStats {
     let o = Obj::new(
         value,
         at,
@@ -497,21 +555,21 @@ fn offer_stats(value: &Value, at: &At) -> Decoded<OfferStats> {
             "bucket_width",
             "method",
         ],
-    )?;
-    Ok(OfferStats {
-        source: o.string("source")?,
-        role: o.string("role")?,
-        total_offers: o.get("total_offers", u32_)?,
-        median_expectation: o.get("median_expectation", u32_)?,
-        currency: o.get("currency", currency)?,
-        period: o.get("period", period)?,
-        proposals: o.get("proposals", u32_)?,
-        bucket_width: o.get("bucket_width", u32_)?,
-        method: o.strings("method")?,
-    })
+    );
+    OfferStats {
+        source: o.string("source"),
+        role: o.string("role"),
+        total_offers: o.get("total_offers", u32_),
+        median_expectation: o.get("median_expectation", u32_),
+        currency: o.get("currency", currency),
+        period: o.get("period", period),
+        proposals: o.get("proposals", u32_),
+        bucket_width: o.get("bucket_width", u32_),
+        method: o.strings("method"),
+    }
 }
 
-fn average(value: &Value, at: &At) -> Decoded<Average> {
+fn average(value: &Value, at: &At) -> Average {
     let o = Obj::new(
         value,
         at,
@@ -526,21 +584,21 @@ fn average(value: &Value, at: &At) -> Decoded<Average> {
             "period",
             "quote",
         ],
-    )?;
-    Ok(Average {
-        id: o.string("id")?,
-        source: o.string("source")?,
-        cited_from: o.opt_string("cited_from")?,
-        as_of: o.opt_string("as_of")?,
-        role: o.string("role")?,
-        value: o.get("value", u32_)?,
-        currency: o.get("currency", currency)?,
-        period: o.get("period", period)?,
-        quote: o.string("quote")?,
-    })
+    );
+    Average {
+        id: o.string("id"),
+        source: o.string("source"),
+        cited_from: o.opt_string("cited_from"),
+        as_of: o.opt_string("as_of"),
+        role: o.string("role"),
+        value: o.get("value", u32_),
+        currency: o.get("currency", currency),
+        period: o.get("period", period),
+        quote: o.string("quote"),
+    }
 }
 
-fn market_snapshot(value: &Value, at: &At) -> Decoded<MarketSnapshot> {
+fn market_snapshot(value: &Value, at: &At) -> MarketSnapshot {
     let o = Obj::new(
         value,
         at,
@@ -557,42 +615,42 @@ fn market_snapshot(value: &Value, at: &At) -> Decoded<MarketSnapshot> {
             "time_to_hire_weeks",
             "time_to_hire_quote",
         ],
-    )?;
-    Ok(MarketSnapshot {
-        source: o.string("source")?,
-        role: o.string("role")?,
-        region: o.string("region")?,
-        level: o.get("level", level)?,
-        salary: o.get("salary", salary_figure)?,
-        currency: o.get("currency", currency)?,
-        period: o.get("period", period)?,
-        salary_quote: o.string("salary_quote")?,
-        hiring_difficulty: o.string("hiring_difficulty")?,
-        time_to_hire_weeks: o.get("time_to_hire_weeks", years_range)?,
-        time_to_hire_quote: o.string("time_to_hire_quote")?,
-    })
+    );
+    MarketSnapshot {
+        source: o.string("source"),
+        role: o.string("role"),
+        region: o.string("region"),
+        level: o.get("level", level),
+        salary: o.get("salary", salary_figure),
+        currency: o.get("currency", currency),
+        period: o.get("period", period),
+        salary_quote: o.string("salary_quote"),
+        hiring_difficulty: o.string("hiring_difficulty"),
+        time_to_hire_weeks: o.get("time_to_hire_weeks", years_range),
+        time_to_hire_quote: o.string("time_to_hire_quote"),
+    }
 }
 
-fn technology(value: &Value, at: &At) -> Decoded<Technology> {
-    let o = Obj::new(value, at, &["id", "name", "creator", "year", "source"])?;
-    Ok(Technology {
-        id: o.string("id")?,
-        name: o.string("name")?,
-        creator: o.opt_string("creator")?,
-        year: o.opt("year", u16_)?,
-        source: o.string("source")?,
-    })
+fn technology(value: &Value, at: &At) -> Technology {
+    let o = Obj::new(value, at, &["id", "name", "creator", "year", "source"]);
+    Technology {
+        id: o.string("id"),
+        name: o.string("name"),
+        creator: o.opt_string("creator"),
+        year: o.opt("year", u16_),
+        source: o.string("source"),
+    }
 }
 
-fn claim(value: &Value, at: &At) -> Decoded<Claim> {
-    let o = Obj::new(value, at, &["text", "source"])?;
-    Ok(Claim {
-        text: o.string("text")?,
-        source: o.string("source")?,
-    })
+fn claim(value: &Value, at: &At) -> Claim {
+    let o = Obj::new(value, at, &["text", "source"]);
+    Claim {
+        text: o.string("text"),
+        source: o.string("source"),
+    }
 }
 
-fn framework(value: &Value, at: &At) -> Decoded<Framework> {
+fn framework(value: &Value, at: &At) -> Framework {
     let o = Obj::new(
         value,
         at,
@@ -613,68 +671,68 @@ fn framework(value: &Value, at: &At) -> Decoded<Framework> {
             "use_when",
             "hello_world",
         ],
-    )?;
-    Ok(Framework {
-        id: o.string("id")?,
-        name: o.string("name")?,
-        kind: o.get("kind", framework_kind)?,
-        language: o.string("language")?,
-        language_source: o.string("language_source")?,
-        first_release: o.opt("first_release", u16_)?,
-        creator: o.opt_string("creator")?,
-        facts_source: o.opt_string("facts_source")?,
-        summary: o.get("summary", claim)?,
-        async_support: o.get("async_support", async_support)?,
-        async_note: o.opt("async_note", claim)?,
-        pros: o.list("pros", claim)?,
-        cons: o.list("cons", claim)?,
-        use_when: o.list("use_when", claim)?,
-        hello_world: o.opt("hello_world", code_sample)?,
-    })
+    );
+    Framework {
+        id: o.string("id"),
+        name: o.string("name"),
+        kind: o.get("kind", framework_kind),
+        language: o.string("language"),
+        language_source: o.string("language_source"),
+        first_release: o.opt("first_release", u16_),
+        creator: o.opt_string("creator"),
+        facts_source: o.opt_string("facts_source"),
+        summary: o.get("summary", claim),
+        async_support: o.get("async_support", async_support),
+        async_note: o.opt("async_note", claim),
+        pros: o.list("pros", claim),
+        cons: o.list("cons", claim),
+        use_when: o.list("use_when", claim),
+        hello_world: o.opt("hello_world", code_sample),
+    }
 }
 
-fn code_sample(value: &Value, at: &At) -> Decoded<CodeSample> {
-    let o = Obj::new(value, at, &["language", "code", "source"])?;
-    Ok(CodeSample {
-        language: o.string("language")?,
-        code: o.string("code")?,
-        source: o.string("source")?,
-    })
+fn code_sample(value: &Value, at: &At) -> CodeSample {
+    let o = Obj::new(value, at, &["language", "code", "source"]);
+    CodeSample {
+        language: o.string("language"),
+        code: o.string("code"),
+        source: o.string("source"),
+    }
 }
 
-fn fastapi(value: &Value, at: &At) -> Decoded<FastApiFacts> {
-    let o = Obj::new(value, at, &["facts", "top_related"])?;
-    Ok(FastApiFacts {
-        facts: o.list("facts", claim)?,
-        top_related: o.list("top_related", related_tech)?,
-    })
+fn fastapi(value: &Value, at: &At) -> FastApiFacts {
+    let o = Obj::new(value, at, &["facts", "top_related"]);
+    FastApiFacts {
+        facts: o.list("facts", claim),
+        top_related: o.list("top_related", related_tech),
+    }
 }
 
-fn related_tech(value: &Value, at: &At) -> Decoded<RelatedTech> {
+fn related_tech(value: &Value, at: &At) -> RelatedTech {
     let o = Obj::new(
         value,
         at,
         &["id", "rank", "name", "summary", "code", "source"],
-    )?;
-    Ok(RelatedTech {
-        id: o.string("id")?,
-        rank: o.get("rank", u8_)?,
-        name: o.string("name")?,
-        summary: o.string("summary")?,
-        code: o.opt_string("code")?,
-        source: o.string("source")?,
-    })
+    );
+    RelatedTech {
+        id: o.string("id"),
+        rank: o.get("rank", u8_),
+        name: o.string("name"),
+        summary: o.string("summary"),
+        code: o.opt_string("code"),
+        source: o.string("source"),
+    }
 }
 
-fn roadmap(value: &Value, at: &At) -> Decoded<Roadmap> {
-    let o = Obj::new(value, at, &["source", "stages"])?;
-    Ok(Roadmap {
-        source: o.string("source")?,
-        stages: o.list("stages", stage)?,
-    })
+fn roadmap(value: &Value, at: &At) -> Roadmap {
+    let o = Obj::new(value, at, &["source", "stages"]);
+    Roadmap {
+        source: o.string("source"),
+        stages: o.list("stages", stage),
+    }
 }
 
-fn stage(value: &Value, at: &At) -> Decoded<Stage> {
+fn stage(value: &Value, at: &At) -> Stage {
     let o = Obj::new(
         value,
         at,
@@ -687,58 +745,58 @@ fn stage(value: &Value, at: &At) -> Decoded<Stage> {
             "summary",
             "items",
         ],
-    )?;
-    Ok(Stage {
-        id: o.string("id")?,
-        number: o.get("number", u8_)?,
-        name: o.string("name")?,
-        months: o.get("months", years_range)?,
-        duration_label: o.string("duration_label")?,
-        summary: o.string("summary")?,
-        items: o.list("items", roadmap_item)?,
-    })
+    );
+    Stage {
+        id: o.string("id"),
+        number: o.get("number", u8_),
+        name: o.string("name"),
+        months: o.get("months", years_range),
+        duration_label: o.string("duration_label"),
+        summary: o.string("summary"),
+        items: o.list("items", roadmap_item),
+    }
 }
 
-fn roadmap_item(value: &Value, at: &At) -> Decoded<RoadmapItem> {
-    let o = Obj::new(value, at, &["id", "text", "related"])?;
-    Ok(RoadmapItem {
-        id: o.string("id")?,
-        text: o.string("text")?,
-        related: o.strings("related")?,
-    })
+fn roadmap_item(value: &Value, at: &At) -> RoadmapItem {
+    let o = Obj::new(value, at, &["id", "text", "related"]);
+    RoadmapItem {
+        id: o.string("id"),
+        text: o.string("text"),
+        related: o.strings("related"),
+    }
 }
 
-fn responsibilities(value: &Value, at: &At) -> Decoded<Responsibilities> {
-    let o = Obj::new(value, at, &["level", "source", "source_label", "items"])?;
-    Ok(Responsibilities {
-        level: o.get("level", level)?,
-        source: o.string("source")?,
-        source_label: o.string("source_label")?,
-        items: o.strings("items")?,
-    })
+fn responsibilities(value: &Value, at: &At) -> Responsibilities {
+    let o = Obj::new(value, at, &["level", "source", "source_label", "items"]);
+    Responsibilities {
+        level: o.get("level", level),
+        source: o.string("source"),
+        source_label: o.string("source_label"),
+        items: o.strings("items"),
+    }
 }
 
-fn career_ladder(value: &Value, at: &At) -> Decoded<CareerLadder> {
-    let o = Obj::new(value, at, &["source", "steps", "specialisations"])?;
-    Ok(CareerLadder {
-        source: o.string("source")?,
-        steps: o.strings("steps")?,
-        specialisations: o.strings("specialisations")?,
-    })
+fn career_ladder(value: &Value, at: &At) -> CareerLadder {
+    let o = Obj::new(value, at, &["source", "steps", "specialisations"]);
+    CareerLadder {
+        source: o.string("source"),
+        steps: o.strings("steps"),
+        specialisations: o.strings("specialisations"),
+    }
 }
 
-fn skill(value: &Value, at: &At) -> Decoded<Skill> {
-    let o = Obj::new(value, at, &["id", "name", "category", "summary", "source"])?;
-    Ok(Skill {
-        id: o.string("id")?,
-        name: o.string("name")?,
-        category: o.get("category", skill_category)?,
-        summary: o.opt_string("summary")?,
-        source: o.string("source")?,
-    })
+fn skill(value: &Value, at: &At) -> Skill {
+    let o = Obj::new(value, at, &["id", "name", "category", "summary", "source"]);
+    Skill {
+        id: o.string("id"),
+        name: o.string("name"),
+        category: o.get("category", skill_category),
+        summary: o.opt_string("summary"),
+        source: o.string("source"),
+    }
 }
 
-fn hiring(value: &Value, at: &At) -> Decoded<Hiring> {
+fn hiring(value: &Value, at: &At) -> Hiring {
     let o = Obj::new(
         value,
         at,
@@ -754,101 +812,101 @@ fn hiring(value: &Value, at: &At) -> Decoded<Hiring> {
             "use_cases",
             "faq",
         ],
-    )?;
-    Ok(Hiring {
-        source: o.string("source")?,
-        builds: o.list("builds", build_area)?,
-        profile: o.list("profile", profile_area)?,
-        mistakes: o.list("mistakes", hiring_mistake)?,
-        green_flags: o.list("green_flags", resume_flag)?,
-        yellow_flags: o.list("yellow_flags", resume_flag)?,
-        terms: o.list("terms", term)?,
-        questions: o.list("questions", question)?,
-        use_cases: o.list("use_cases", use_case)?,
-        faq: o.list("faq", faq)?,
-    })
+    );
+    Hiring {
+        source: o.string("source"),
+        builds: o.list("builds", build_area),
+        profile: o.list("profile", profile_area),
+        mistakes: o.list("mistakes", hiring_mistake),
+        green_flags: o.list("green_flags", resume_flag),
+        yellow_flags: o.list("yellow_flags", resume_flag),
+        terms: o.list("terms", term),
+        questions: o.list("questions", question),
+        use_cases: o.list("use_cases", use_case),
+        faq: o.list("faq", faq),
+    }
 }
 
-fn build_area(value: &Value, at: &At) -> Decoded<BuildArea> {
-    let o = Obj::new(value, at, &["title", "points"])?;
-    Ok(BuildArea {
-        title: o.string("title")?,
-        points: o.strings("points")?,
-    })
+fn build_area(value: &Value, at: &At) -> BuildArea {
+    let o = Obj::new(value, at, &["title", "points"]);
+    BuildArea {
+        title: o.string("title"),
+        points: o.strings("points"),
+    }
 }
 
-fn profile_area(value: &Value, at: &At) -> Decoded<ProfileArea> {
-    let o = Obj::new(value, at, &["title", "points", "note"])?;
-    Ok(ProfileArea {
-        title: o.string("title")?,
-        points: o.strings("points")?,
-        note: o.opt_string("note")?,
-    })
+fn profile_area(value: &Value, at: &At) -> ProfileArea {
+    let o = Obj::new(value, at, &["title", "points", "note"]);
+    ProfileArea {
+        title: o.string("title"),
+        points: o.strings("points"),
+        note: o.opt_string("note"),
+    }
 }
 
-fn hiring_mistake(value: &Value, at: &At) -> Decoded<HiringMistake> {
-    let o = Obj::new(value, at, &["id", "title", "problem", "fix"])?;
-    Ok(HiringMistake {
-        id: o.string("id")?,
-        title: o.string("title")?,
-        problem: o.string("problem")?,
-        fix: o.string("fix")?,
-    })
+fn hiring_mistake(value: &Value, at: &At) -> HiringMistake {
+    let o = Obj::new(value, at, &["id", "title", "problem", "fix"]);
+    HiringMistake {
+        id: o.string("id"),
+        title: o.string("title"),
+        problem: o.string("problem"),
+        fix: o.string("fix"),
+    }
 }
 
-fn resume_flag(value: &Value, at: &At) -> Decoded<ResumeFlag> {
-    let o = Obj::new(value, at, &["id", "text", "keywords"])?;
-    Ok(ResumeFlag {
-        id: o.string("id")?,
-        text: o.string("text")?,
-        keywords: o.strings("keywords")?,
-    })
+fn resume_flag(value: &Value, at: &At) -> ResumeFlag {
+    let o = Obj::new(value, at, &["id", "text", "keywords"]);
+    ResumeFlag {
+        id: o.string("id"),
+        text: o.string("text"),
+        keywords: o.strings("keywords"),
+    }
 }
 
-fn term(value: &Value, at: &At) -> Decoded<Term> {
-    let o = Obj::new(value, at, &["id", "term", "meaning"])?;
-    Ok(Term {
-        id: o.string("id")?,
-        term: o.string("term")?,
-        meaning: o.string("meaning")?,
-    })
+fn term(value: &Value, at: &At) -> Term {
+    let o = Obj::new(value, at, &["id", "term", "meaning"]);
+    Term {
+        id: o.string("id"),
+        term: o.string("term"),
+        meaning: o.string("meaning"),
+    }
 }
 
-fn question(value: &Value, at: &At) -> Decoded<Question> {
+fn question(value: &Value, at: &At) -> Question {
     let o = Obj::new(
         value,
         at,
         &["id", "question", "junior_answer", "senior_answer"],
-    )?;
-    Ok(Question {
-        id: o.string("id")?,
-        question: o.string("question")?,
-        junior_answer: o.string("junior_answer")?,
-        senior_answer: o.string("senior_answer")?,
-    })
+    );
+    Question {
+        id: o.string("id"),
+        question: o.string("question"),
+        junior_answer: o.string("junior_answer"),
+        senior_answer: o.string("senior_answer"),
+    }
 }
 
-fn use_case(value: &Value, at: &At) -> Decoded<UseCase> {
+fn use_case(value: &Value, at: &At) -> UseCase {
     let o = Obj::new(
         value,
         at,
         &["id", "title", "priority", "interview_focus", "red_flag"],
-    )?;
-    Ok(UseCase {
-        id: o.string("id")?,
-        title: o.string("title")?,
-        priority: o.string("priority")?,
-        interview_focus: o.string("interview_focus")?,
-        red_flag: o.string("red_flag")?,
-    })
+    );
+    UseCase {
+        id: o.string("id"),
+        title: o.string("title"),
+        priority: o.string("priority"),
+        interview_focus: o.string("interview_focus"),
+        red_flag: o.string("red_flag"),
+    }
 }
 
-fn faq(value: &Value, at: &At) -> Decoded<Faq> {
-    let o = Obj::new(value, at, &["question", "answer"])?;
-    Ok(Faq {
-        question: o.opt_string("question")?,
-        answer: o.string("answer")?,
-    })
+fn faq(value: &Value, at: &At) -> Faq {
+    let o = Obj::new(value, at, &["question", "answer"]);
+    Faq {
+        question: o.opt_string("question"),
+        answer: o.string("answer"),
+    }
 }
 
 #[cfg(test)]
@@ -857,7 +915,7 @@ mod tests {
 
     fn shape(text: &str, decode: Decode<impl std::fmt::Debug>) -> (String, String) {
         let value: Value = serde_json::from_str(text).unwrap();
-        match decode(&value, &At::ROOT) {
+        match decode_root(&value, decode) {
             Err(err) => (err.path, err.message),
             Ok(other) => panic!("expected a shape error, got {other:?}"),
         }
@@ -888,7 +946,7 @@ mod tests {
         }
         let value: Value = serde_json::from_str(r#"{"min":255,"max":null}"#).unwrap();
         assert_eq!(
-            years_range(&value, &At::ROOT).unwrap(),
+            decode_root(&value, years_range).unwrap(),
             YearsRange {
                 min: 255,
                 max: None
@@ -909,7 +967,7 @@ mod tests {
     fn salary_figures_are_tagged_by_type() {
         let decode = |text: &str| {
             let value: Value = serde_json::from_str(text).unwrap();
-            salary_figure(&value, &At::ROOT)
+            decode_root(&value, salary_figure)
         };
         assert_eq!(
             decode(r#"{"type":"open_range","min":5}"#).unwrap(),

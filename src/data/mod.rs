@@ -30,7 +30,7 @@ pub fn parse(text: &str) -> Result<Dataset, DataError> {
             });
         }
     }
-    let dataset = decode::dataset(&value, &decode::At::ROOT)?;
+    let dataset = decode::decode_dataset(&value)?;
     let problems = validate(&dataset);
     if problems.is_empty() {
         Ok(dataset)
