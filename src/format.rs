@@ -39,9 +39,13 @@ pub fn money(value: f64) -> String {
 /// A byte count in megabytes (MiB) to one decimal, rounded half up: `1_572_864` -> `"1.5"`.
 /// Integer arithmetic, so pages that show it carry no float formatting code.
 pub fn megabytes(bytes: usize) -> String {
-    const MIB: u128 = 1_048_576;
-    let tenths = (bytes as u128 * 10 + MIB / 2) / MIB;
-    format!("{}.{}", tenths / 10, tenths % 10)
+    const MIB: usize = 1_048_576;
+    // Whole megabytes and tenths separately, so nothing overflows (and no u128 formatting).
+    let (mut whole, mut tenths) = (bytes / MIB, ((bytes % MIB) * 10 + MIB / 2) / MIB);
+    if tenths == 10 {
+        (whole, tenths) = (whole + 1, 0);
+    }
+    format!("{whole}.{tenths}")
 }
 
 /// `1` -> `"1st"`, `22` -> `"22nd"`, `81` -> `"81st"`, `13` -> `"13th"`.

@@ -217,8 +217,10 @@ pub fn segments<'a>(text: &'a str, report: &ResumeReport) -> Vec<Segment<'a>> {
             }
         }
     }
-    // Stable sort: equal candidates keep report order (green first, dataset order).
-    candidates.sort_by_key(|(range, color, _)| (usize::MAX - range.len(), range.start, *color));
+    // Equal candidates keep report order (green first, dataset order).
+    let candidates = sorted_by(candidates, |(range, color, _)| {
+        [usize::MAX - range.len(), range.start, *color as usize]
+    });
     let mut kept: Vec<(Range<usize>, FlagColor, &str)> = Vec::new();
     for candidate in candidates {
         if !kept
@@ -228,7 +230,7 @@ pub fn segments<'a>(text: &'a str, report: &ResumeReport) -> Vec<Segment<'a>> {
             kept.push(candidate);
         }
     }
-    kept.sort_by_key(|(range, _, _)| range.start);
+    let kept = sorted_by(kept, |(range, _, _)| [range.start, 0, 0]);
 
     let mut out = Vec::with_capacity(kept.len() * 2 + 1);
     let mut at = 0;
@@ -291,15 +293,33 @@ fn flag_matches(text: &str, flag: &ResumeFlag) -> Vec<Match> {
             }
         }
     }
-    all.sort_by_key(|(m, stem)| (usize::MAX - (m.end - m.start), m.start, *stem));
+    let all = sorted_by(all, |(m, stem)| {
+        [usize::MAX - (m.end - m.start), m.start, usize::from(*stem)]
+    });
     let mut kept: Vec<Match> = Vec::new();
     for (m, _) in all {
         if !kept.iter().any(|k| overlaps(&k.range(), &m.range())) {
             kept.push(m);
         }
     }
-    kept.sort_by_key(|m| m.start);
-    kept
+    sorted_by(kept, |m| [m.start, 0, 0])
+}
+
+/// `items` ordered by `key`, ties in their current order (a stable sort). Every sort in this
+/// module goes through this one function on `(key, index)` pairs, so the Hiring page's wasm
+/// carries one sort routine instead of one per element type and key (~12 KB of code).
+fn sorted_by<T>(items: Vec<T>, key: impl Fn(&T) -> [usize; 3]) -> Vec<T> {
+    let mut order: Vec<([usize; 3], usize)> = items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| (key(item), i))
+        .collect();
+    order.sort_unstable();
+    let mut slots: Vec<Option<T>> = items.into_iter().map(Some).collect();
+    order
+        .into_iter()
+        .filter_map(|(_, i)| slots.get_mut(i).and_then(Option::take))
+        .collect()
 }
 
 /// End of the match of `words` at byte `start` (a char boundary), if any.
@@ -346,4 +366,20 @@ fn is_word_char(c: char) -> bool {
 
 fn is_hyphen(c: char) -> bool {
     matches!(c, '-' | '\u{2010}' | '\u{2011}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sorted_by_orders_by_key_and_keeps_ties_in_order() {
+        let items = vec![(2, 'a'), (1, 'b'), (2, 'c'), (0, 'd'), (1, 'e')];
+        let got: Vec<char> = sorted_by(items, |(k, _)| [*k, 0, 0])
+            .into_iter()
+            .map(|(_, c)| c)
+            .collect();
+        assert_eq!(got, ['d', 'b', 'e', 'a', 'c']);
+        assert!(sorted_by(Vec::<u8>::new(), |_| [0; 3]).is_empty());
+    }
 }
