@@ -10,7 +10,15 @@ pub fn nice_ticks(max: f64, target: usize) -> (Vec<f64>, f64) {
     };
     let target = target.max(2) as f64;
     let raw = max / target;
-    let magnitude = 10f64.powf(raw.log10().floor());
+    // The largest power of ten not above `raw`, found with `powi` (no libm `log10`/`pow`).
+    let mut exp: i32 = 0;
+    while 10f64.powi(exp + 1) <= raw {
+        exp += 1;
+    }
+    while 10f64.powi(exp) > raw {
+        exp -= 1;
+    }
+    let magnitude = 10f64.powi(exp);
     let step = [1.0, 2.0, 2.5, 5.0, 10.0]
         .into_iter()
         .map(|m| m * magnitude)

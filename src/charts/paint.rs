@@ -78,8 +78,8 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
         (v * self.scale).round() as i32
     }
 
-    fn fail<E: std::fmt::Debug>(e: E) -> ChartError {
-        ChartError(format!("{e:?}"))
+    fn fail<E: std::fmt::Display>(e: E) -> ChartError {
+        ChartError(e.to_string())
     }
 
     pub fn fill(&self, rgb: Rgb) -> Result<(), ChartError> {

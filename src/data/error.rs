@@ -46,7 +46,7 @@ pub enum DataError {
         at_path(path)
     )]
     Shape { path: String, message: String },
-    #[error("the dataset has schema version {found:?}, this app reads version {expected}")]
+    #[error("the dataset has {}, this app reads version {expected}", version_text(*found))]
     UnsupportedVersion { found: Option<u32>, expected: u32 },
     #[error("the dataset has {} problem(s)", .0.len())]
     Invalid(Vec<Problem>),
@@ -77,5 +77,13 @@ fn at_path(path: &str) -> String {
         String::new()
     } else {
         format!(" at {path}")
+    }
+}
+
+/// "schema version 2" or "no schema version".
+fn version_text(found: Option<u32>) -> String {
+    match found {
+        Some(version) => format!("schema version {version}"),
+        None => "no schema version".to_owned(),
     }
 }
