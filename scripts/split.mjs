@@ -104,7 +104,9 @@ export function splitWasm({ root, staging, html }) {
       const { bytes, index } = packModule([...own, ...shared].map((f) => [`./${f}`, optimised.get(f)]));
       const name = `pack_${point}-${hash(bytes)}.wasm`;
       writeFileSync(join(staging, name), bytes);
-      packs[point] = { url: `./${name}`, files: index };
+      // Chunks by their unhashed names ("chunk_12"): the loader only needs to know which pack
+      // holds a chunk; where it sits in the pack is read from the pack itself (packIndex).
+      packs[point] = { url: `./${name}`, files: Object.keys(index).map(chunkId) };
       if (point.startsWith('page_')) pages[point] = [name];
       return `export const __wasm_split_load_${point} = __withPack(${JSON.stringify(point)}, ${call});`;
     });
@@ -158,31 +160,70 @@ export function packModule(files) {
   return { bytes: Buffer.concat(parts), index };
 }
 
+/** "./chunk_12-0123456789abcdef.wasm" -> "chunk_12" (the loader's pack lists use these). */
+export const chunkId = (file) => file.replace(/^\.\//, '').replace(/-[0-9a-f]{16}\.wasm$|\.wasm$/, '');
+
+// Reads a pack's table of contents from the pack itself: each custom section's name is a
+// chunk's file name and its payload is the chunk. Returns name -> [offset, length].
+// (The runtime below carries the same code as text; packIndex exists to test it.)
+export function packIndex(bytes) {
+  const b = bytes;
+  const files = new Map();
+  let p = 8;
+  const leb = () => {
+    let n = 0;
+    let shift = 0;
+    let x;
+    do {
+      x = b[p++];
+      n |= (x & 0x7f) << shift;
+      shift += 7;
+    } while (x & 0x80);
+    return n >>> 0;
+  };
+  while (p < b.length) {
+    p++; // section id 0: custom
+    const end = leb() + p;
+    const nameLength = leb();
+    const name = new TextDecoder().decode(b.subarray(p, p + nameLength));
+    p += nameLength;
+    files.set(name, [p, end - p]);
+    p = end;
+  }
+  return files;
+}
+
 // Prepended to the loader: start a split point's pack when it is first called, and serve each
 // chunk from a pack that holds it (or fetch the chunk itself). A failed pack is forgotten, so the
 // next call retries, as the loader does for chunks.
 function packRuntime(packs) {
   return `const __packs = ${JSON.stringify(packs)};
 const __packLoads = new Map();
+${packIndex.toString()}
+${`const chunkId = ${chunkId.toString()};`}
 function __withPack(point, load) {
   return (...args) => {
     const pack = __packs[point];
     if (pack && !__packLoads.has(point)) {
-      const bytes = fetch(new URL(pack.url, import.meta.url)).then((r) => {
+      const loaded = fetch(new URL(pack.url, import.meta.url)).then((r) => {
         if (!r.ok) throw new Error(\`\${r.status} \${r.url}\`);
         return r.arrayBuffer();
-      });
-      bytes.catch(() => __packLoads.delete(point));
-      __packLoads.set(point, bytes);
+      }).then((buffer) => ({ buffer, files: packIndex(new Uint8Array(buffer)) }));
+      loaded.catch(() => __packLoads.delete(point));
+      __packLoads.set(point, loaded);
     }
     return load(...args);
   };
 }
 function __fetchChunk(file) {
-  for (const [point, bytes] of __packLoads) {
-    const at = __packs[point].files[file];
-    if (at) {
-      return bytes.then((b) => new Response(b.slice(at[0], at[0] + at[1]), { headers: { 'Content-Type': 'application/wasm' } }));
+  const id = chunkId(file);
+  for (const [point, loaded] of __packLoads) {
+    if (__packs[point].files.includes(id)) {
+      return loaded.then(({ buffer, files }) => {
+        const at = files.get(file);
+        if (!at) throw new Error(\`\${file} is not in the pack for \${point}\`);
+        return new Response(buffer.slice(at[0], at[0] + at[1]), { headers: { 'Content-Type': 'application/wasm' } });
+      });
     }
   }
   return fetch(new URL(file, import.meta.url));

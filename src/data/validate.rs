@@ -43,31 +43,66 @@ pub fn validate(d: &Dataset) -> Vec<Problem> {
     c.problems
 }
 
-/// A JSON path under construction: `Path::root("a").index(2).field("b")` is `a[2].b`.
-#[derive(Debug, Clone)]
-struct Path(String);
+/// A JSON path under construction: `Path::root("a").index(2).field("b")` is `a[2].b`. A small
+/// fixed-size value: validation makes one for every field it checks and renders it only for a
+/// problem, so building one must not allocate (allocating and freeing a string per field was
+/// a good part of this module's code in the wasm).
+#[derive(Debug, Clone, Copy)]
+struct Path {
+    steps: [Step; MAX_DEPTH],
+    len: usize,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Step {
+    Field(&'static str),
+    Index(usize),
+}
+
+/// The deepest path the model has is 7 steps (`roadmap.stages[i].items[j].related[k]`).
+const MAX_DEPTH: usize = 8;
 
 impl Path {
-    fn root(name: &str) -> Path {
-        Path(name.to_owned())
+    fn root(name: &'static str) -> Path {
+        let empty = Path {
+            steps: [Step::Index(0); MAX_DEPTH],
+            len: 0,
+        };
+        empty.field(name)
     }
 
-    fn field(&self, name: &str) -> Path {
-        if self.0.is_empty() {
-            Path(name.to_owned())
+    fn push(mut self, step: Step) -> Path {
+        debug_assert!(self.len < MAX_DEPTH, "a dataset path deeper than MAX_DEPTH");
+        if let Some(slot) = self.steps.get_mut(self.len) {
+            *slot = step;
+            self.len += 1;
+        }
+        self
+    }
+
+    fn field(&self, name: &'static str) -> Path {
+        if name.is_empty() {
+            *self
         } else {
-            Path(format!("{}.{name}", self.0))
+            self.push(Step::Field(name))
         }
     }
 
     fn index(&self, i: usize) -> Path {
-        Path(format!("{}[{i}]", self.0))
+        self.push(Step::Index(i))
     }
 }
 
 impl fmt::Display for Path {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        for (n, step) in self.steps.iter().take(self.len).enumerate() {
+            match step {
+                Step::Field(name) if n == 0 => f.write_str(name)?,
+                Step::Field(name) => write!(f, ".{name}")?,
+                Step::Index(i) => write!(f, "[{i}]")?,
+            }
+        }
+        Ok(())
     }
 }
 
@@ -646,6 +681,14 @@ mod tests {
             Path::root("").field("sources").index(0).to_string(),
             "sources[0]"
         );
+        let deepest = Path::root("roadmap")
+            .field("stages")
+            .index(1)
+            .field("items")
+            .index(2)
+            .field("related")
+            .index(3);
+        assert_eq!(deepest.to_string(), "roadmap.stages[1].items[2].related[3]");
     }
 
     #[test]

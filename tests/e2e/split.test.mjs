@@ -8,8 +8,25 @@ import fs from 'node:fs';
 import {
   setupHarness, newPage, gotoApp, expectHeading, expectCleanConsole, serverRequest, routes, routeRel, appUrl, DIST,
 } from './harness.mjs';
+import { packModule, packIndex, chunkId } from '../../scripts/split.mjs';
 
 setupHarness();
+
+test('a pack lists its chunks itself: packIndex reads back what packModule wrote', () => {
+  const files = [
+    ['./split_page_roadmap-0123456789abcdef.wasm', Buffer.alloc(70_000, 1)],
+    ['./chunk_12-fedcba9876543210.wasm', Buffer.from([0, 97, 115, 109])],
+    ['./chunk_9-00000000ffffffff.wasm', Buffer.alloc(0)],
+  ];
+  const { bytes, index } = packModule(files);
+  const read = packIndex(new Uint8Array(bytes));
+  assert.deepEqual(Object.fromEntries(read), index);
+  for (const [name, body] of files) {
+    const [at, length] = read.get(name);
+    assert.ok(Buffer.from(bytes.subarray(at, at + length)).equals(body), name);
+  }
+  assert.deepEqual(files.map(([name]) => chunkId(name)), ['split_page_roadmap', 'chunk_12', 'chunk_9']);
+});
 
 const pageOf = (routePath) => (routePath === '/' ? 'overview' : routePath.slice(1));
 const packFiles = fs.readdirSync(DIST).filter((f) => /^pack_page_[a-z]+-[0-9a-f]+\.wasm$/.test(f));
