@@ -4,7 +4,6 @@
 //! them, each with the JSON path it concerns (`salary_bands[3].salary.max`), so one look at the
 //! error panel shows everything that needs fixing.
 
-use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use super::error::Problem;
@@ -106,8 +105,30 @@ impl fmt::Display for Path {
     }
 }
 
+/// Keys seen so far in one list, each with where it was first seen. A linear scan: the lists
+/// are short (dozens of entries), and it is much less wasm than the hash maps it replaced
+/// (validation runs in the main module, which every route downloads).
+struct Seen<K, V>(Vec<(K, V)>);
+
+impl<K: PartialEq, V: Copy> Seen<K, V> {
+    fn new() -> Self {
+        Seen(Vec::new())
+    }
+
+    /// Where `key` was first seen, or `None` (and `key` is recorded at `at`) if it is new.
+    fn first(&mut self, key: K, at: V) -> Option<V> {
+        match self.0.iter().find(|(k, _)| *k == key) {
+            Some((_, first)) => Some(*first),
+            None => {
+                self.0.push((key, at));
+                None
+            }
+        }
+    }
+}
+
 /// Every id a roadmap item's `related` list may point at.
-fn related_targets(d: &Dataset) -> HashSet<&str> {
+fn related_targets(d: &Dataset) -> Vec<&str> {
     let skills = d.skills.iter().map(|s| s.id.as_str());
     let technologies = d.technologies.iter().map(|t| t.id.as_str());
     let frameworks = d.frameworks.iter().map(|f| f.id.as_str());
@@ -120,7 +141,7 @@ fn related_targets(d: &Dataset) -> HashSet<&str> {
 }
 
 struct Checker<'a> {
-    source_ids: HashSet<&'a str>,
+    source_ids: Vec<&'a str>,
     problems: Vec<Problem>,
 }
 
@@ -156,7 +177,7 @@ impl<'a> Checker<'a> {
     }
 
     fn source_ref(&mut self, path: &Path, id: &str) {
-        if !self.source_ids.contains(id) {
+        if !self.source_ids.contains(&id) {
             self.report(path, format!("unknown source \"{id}\" (not in sources)"));
         }
     }
@@ -180,14 +201,12 @@ impl<'a> Checker<'a> {
 
     /// Reports every id that repeats an earlier one. `ids` yields (path of the id, id).
     fn unique_ids<'s>(&mut self, ids: impl IntoIterator<Item = (Path, &'s str)>) {
-        let mut seen: HashMap<&str, Path> = HashMap::new();
+        let mut seen = Seen::new();
         for (path, id) in ids {
             self.required(&path, id);
-            if let Some(first) = seen.get(id) {
+            if let Some(first) = seen.first(id, path) {
                 let message = format!("duplicate id \"{id}\" (first used at {first})");
                 self.report(&path, message);
-            } else {
-                seen.insert(id, path);
             }
         }
     }
@@ -277,7 +296,7 @@ impl<'a> Checker<'a> {
                 .enumerate()
                 .map(|(i, b)| (list.index(i).field("id"), b.id.as_str())),
         );
-        let mut seen: HashMap<(&str, &str, Level), usize> = HashMap::new();
+        let mut seen = Seen::new();
         for (i, band) in bands.iter().enumerate() {
             let path = list.index(i);
             self.source_ref(&path.field("source"), &band.source);
@@ -287,7 +306,7 @@ impl<'a> Checker<'a> {
             self.span(&path.field("years"), &band.years);
             self.salary(&path.field("salary"), &band.salary);
             let key = (band.source.as_str(), band.role.as_str(), band.level);
-            if let Some(first) = seen.insert(key, i) {
+            if let Some(first) = seen.first(key, i) {
                 let message = format!(
                     "second \"{}\" band for this source and role (first at salary_bands[{first}])",
                     band.level.id()
@@ -424,7 +443,7 @@ impl<'a> Checker<'a> {
                 .enumerate()
                 .map(|(i, r)| (list.index(i).field("id"), r.id.as_str())),
         );
-        let mut ranks: HashMap<u8, usize> = HashMap::new();
+        let mut ranks = Seen::new();
         for (i, related) in top.iter().enumerate() {
             let item = list.index(i);
             self.required(&item.field("name"), &related.name);
@@ -436,14 +455,14 @@ impl<'a> Checker<'a> {
             if related.rank == 0 {
                 self.report(&item.field("rank"), "ranks start at 1");
             }
-            if let Some(first) = ranks.insert(related.rank, i) {
+            if let Some(first) = ranks.first(related.rank, i) {
                 let message = format!("rank {} repeats top_related[{first}]", related.rank);
                 self.report(&item.field("rank"), message);
             }
         }
     }
 
-    fn roadmap(&mut self, roadmap: &Roadmap, targets: &HashSet<&str>) {
+    fn roadmap(&mut self, roadmap: &Roadmap, targets: &[&str]) {
         let path = Path::root("roadmap");
         self.source_ref(&path.field("source"), &roadmap.source);
         let stages = path.field("stages");
@@ -478,7 +497,7 @@ impl<'a> Checker<'a> {
                 let item_path = stage_path.field("items").index(j);
                 self.required(&item_path.field("text"), &item.text);
                 for (k, id) in item.related.iter().enumerate() {
-                    if !targets.contains(id.as_str()) {
+                    if !targets.contains(&id.as_str()) {
                         let message = format!(
                             "related id \"{id}\" is not a skill, technology, framework or FastAPI top-ten entry"
                         );
@@ -491,13 +510,13 @@ impl<'a> Checker<'a> {
 
     fn responsibilities(&mut self, responsibilities: &[Responsibilities]) {
         let list = Path::root("responsibilities");
-        let mut seen: HashMap<(&str, Level), usize> = HashMap::new();
+        let mut seen = Seen::new();
         for (i, entry) in responsibilities.iter().enumerate() {
             let path = list.index(i);
             self.source_ref(&path.field("source"), &entry.source);
             self.required(&path.field("source_label"), &entry.source_label);
             self.strings(&path.field("items"), &entry.items);
-            if let Some(first) = seen.insert((entry.source.as_str(), entry.level), i) {
+            if let Some(first) = seen.first((entry.source.as_str(), entry.level), i) {
                 let message = format!(
                     "second \"{}\" entry for this source (first at responsibilities[{first}])",
                     entry.level.id()
