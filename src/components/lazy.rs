@@ -3,7 +3,8 @@
 //! time they are shown; in every other build the same functions are ordinary calls.
 //!
 //! [`split_view!`] declares such a view; [`lazy_view`] shows it with a placeholder while the chunk
-//! loads and a readable message, never a panic, when it cannot be fetched.
+//! loads and a readable message, never a panic, when it cannot be fetched. [`Deferred`] renders
+//! content one browser task later, out of a page's first render.
 
 use leptos::prelude::*;
 use std::future::Future;
@@ -65,4 +66,17 @@ pub fn lazy_view(
             {Suspend::new(async move { load.await.unwrap_or_else(|ChunkError| failed()) })}
         </Suspense>
     }
+}
+
+/// Renders its children one browser task after it is built ([`crate::perf::next_task`]): for
+/// content below the fold, so that a page's first render (and the first chart drawn at its end)
+/// is a shorter task. Anchors inside still work: `land_on` retries until the target exists.
+#[component]
+pub fn Deferred(children: ChildrenFn) -> impl IntoView {
+    let ready = RwSignal::new(false);
+    leptos::task::spawn_local(async move {
+        crate::perf::next_task().await;
+        ready.try_set(true);
+    });
+    move || ready.get().then(|| untrack(|| children()))
 }

@@ -5,6 +5,7 @@
 use crate::charts::timeline::{draw_timeline, TimelineChart, TimelinePoint};
 use crate::components::chart::ChartFrame;
 use crate::components::data_view::WithDataset;
+use crate::components::lazy::Deferred;
 use crate::components::page::Page;
 use crate::components::source_ref::SourceRef;
 use crate::components::url_state::{Notices, UrlState};
@@ -57,12 +58,16 @@ fn frameworks_view(dataset: Arc<Dataset>) -> impl IntoView {
         .map(|f| f.name.clone())
         .collect();
 
+    let (for_chooser, for_fastapi) = (dataset.clone(), dataset.clone());
     view! {
         <Notices notices=url.notices />
         <Filters url=url dataset=dataset.clone() />
         <Comparison url=url dataset=dataset.clone() />
         <Cards url=url dataset=dataset.clone() />
-        <Chooser url=url dataset=dataset.clone() />
+        // Below the cards: out of the first render, so the timeline below draws sooner.
+        <Deferred>
+            <Chooser url=url dataset=for_chooser.clone() />
+        </Deferred>
         <section class="section" aria-labelledby="timeline-heading">
             <h2 id="timeline-heading">"When they appeared"</h2>
             <ChartFrame
@@ -75,7 +80,9 @@ fn frameworks_view(dataset: Arc<Dataset>) -> impl IntoView {
             />
             <p class="muted">{format!("Release year not stated in the sources: {}.", undated.join(", "))}</p>
         </section>
-        <FastApiSection dataset=dataset.clone() />
+        <Deferred>
+            <FastApiSection dataset=for_fastapi.clone() />
+        </Deferred>
     }
 }
 

@@ -7,6 +7,7 @@ use crate::charts::salary::{
 };
 use crate::components::chart::ChartFrame;
 use crate::components::data_view::WithDataset;
+use crate::components::lazy::Deferred;
 use crate::components::page::Page;
 use crate::components::source_ref::SourceRef;
 use crate::components::url_state::Notices;
@@ -125,6 +126,8 @@ fn salaries_view(dataset: Arc<Dataset>) -> impl IntoView {
                 draw=Box::new(move |area, style| draw_years(area, &years_chart.get(), style))
             />
         </section>
+        // Below the first two charts: out of the first render, so they draw sooner.
+        <Deferred>
         <OffersSection dataset=dataset.clone() query=query />
         <section class="section" aria-labelledby="averages-heading">
             <h2 id="averages-heading">"Average pay: back-end vs front-end"</h2>
@@ -141,6 +144,7 @@ fn salaries_view(dataset: Arc<Dataset>) -> impl IntoView {
                 .first()
                 .map(|a| view! { <SourceRef dataset=dataset.clone() id=a.source.clone() /> })}
         </section>
+        </Deferred>
     }
 }
 
