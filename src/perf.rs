@@ -1,7 +1,8 @@
 //! `performance.mark` / `measure` entries that the benchmark (`make bench`) reads:
 //! `dataset-ready`, `chart:<id>` after each chart draw, `import:parse` and `import:stats`
-//! (measures around CSV parsing and the statistics kernel), `offers-imported`, and `app-start` /
-//! `app-mounted` around mounting the app.
+//! (measures around CSV parsing and the statistics kernel), and `offers-imported`; also
+//! `app-start` / `app-mounted` around mounting the app, for traces (the benchmark does not
+//! read them).
 //!
 //! Also [`next_task`], which splits work into separate browser tasks.
 
