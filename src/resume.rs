@@ -307,7 +307,7 @@ fn flag_matches(text: &str, flag: &ResumeFlag) -> Vec<Match> {
 
 /// `items` ordered by `key`, ties in their current order (a stable sort). Every sort in this
 /// module goes through this one function on `(key, index)` pairs, so the Hiring page's wasm
-/// carries one sort routine instead of one per element type and key (~12 KB of code).
+/// carries one sort routine instead of one per element type and key (−1.9 KB gzipped).
 fn sorted_by<T>(items: Vec<T>, key: impl Fn(&T) -> [usize; 3]) -> Vec<T> {
     let mut order: Vec<([usize; 3], usize)> = items
         .iter()
