@@ -7,7 +7,7 @@ use crate::components::{footer::Footer, header::Header};
 use crate::pages;
 use crate::state::{AppBase, DatasetCtx, LoadState, ThemeCtx};
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
+use leptos_router::components::{FlatRoutes, Route, Router};
 use leptos_router::path;
 
 #[component]
@@ -27,14 +27,14 @@ pub fn App() -> impl IntoView {
         <Router base=base.0>
             <Header />
             <main id="main" tabindex="-1">
-                <Routes fallback=pages::not_found::NotFound>
+                <FlatRoutes fallback=pages::not_found::NotFound>
                     <Route path=path!("/") view=|| lazy_page("/", chunks::overview()) />
                     <Route path=path!("/salaries") view=|| lazy_page("/salaries", chunks::salaries()) />
                     <Route path=path!("/frameworks") view=|| lazy_page("/frameworks", chunks::frameworks()) />
                     <Route path=path!("/roadmap") view=|| lazy_page("/roadmap", chunks::roadmap()) />
                     <Route path=path!("/hiring") view=|| lazy_page("/hiring", chunks::hiring()) />
                     <Route path=path!("/sources") view=|| lazy_page("/sources", chunks::sources()) />
-                </Routes>
+                </FlatRoutes>
             </main>
             <Footer />
         </Router>

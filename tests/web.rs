@@ -136,7 +136,7 @@ async fn mount_page<V: IntoView + 'static>(
     leptos::mount::UnmountHandle<impl leptos::tachys::view::Mountable>,
 ) {
     use backend_atlas::state::{DatasetCtx, LoadState};
-    use leptos_router::components::{Route, Router, Routes};
+    use leptos_router::components::{FlatRoutes, Route, Router};
     use leptos_router::path;
 
     at_url(url);
@@ -147,11 +147,11 @@ async fn mount_page<V: IntoView + 'static>(
         provide_context(DatasetCtx(state));
         view! {
             <Router>
-                <Routes fallback=|| "not found">
+                <FlatRoutes fallback=|| "not found">
                     <Route path=path!("/salaries") view=page />
                     <Route path=path!("/frameworks") view=page />
                     <Route path=path!("/roadmap") view=page />
-                </Routes>
+                </FlatRoutes>
             </Router>
         }
     });
