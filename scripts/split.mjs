@@ -64,11 +64,12 @@ export function splitWasm({ root, staging, html }) {
     const renamed = new Map(); // "chunk_7.wasm" -> "chunk_7-<hash>.wasm"
     const optimised = new Map(); // "chunk_7-<hash>.wasm" -> its bytes, for the packs
     let mainWasm = null;
+    let newGlue = readFileSync(join(bindgenDir, `${STEM}.js`), 'utf8');
     for (const [path, chunk] of modules) {
       run(wasmOpt, [...WASM_OPT_ARGS, path, '-o', path]);
       const bytes = readFileSync(path);
       if (chunk === null) {
-        mainWasm = bytes;
+        ({ wasm: mainWasm, glue: newGlue } = minifyImports(bytes, newGlue, `./${STEM}_bg.js`));
         continue;
       }
       const name = chunk.replace(/\.wasm$/, `-${hash(bytes)}.wasm`);
@@ -79,7 +80,6 @@ export function splitWasm({ root, staging, html }) {
 
     // The loader: point it at the hashed chunks and at the main glue's final name.
     const mainWasmName = `${STEM}-${hash(mainWasm)}_bg.wasm`;
-    let newGlue = readFileSync(join(bindgenDir, `${STEM}.js`), 'utf8');
     const newGlueName = `${STEM}-${hash(newGlue + mainWasmName)}.js`;
     let loader = readFileSync(join(splitDir, '__wasm_split.js'), 'utf8');
     loader = loader.replace(/"\.\/([A-Za-z0-9_]+\.wasm)"/g, (whole, f) => {
@@ -158,6 +158,100 @@ export function packModule(files) {
     offset += header.length + bytes.length;
   }
   return { bytes: Buffer.concat(parts), index };
+}
+
+// The main module imports each JavaScript function wasm-bindgen generates under a name like
+// `__wbg_setAttribute_6c5e3c4a0c1a8f2e`, from the module "./backend-atlas_bg.js": some 230 names,
+// each written once in the wasm and once in the glue, whose hashes do not compress (about 5 KB
+// gzipped on every route). This renames that module to "a" and its imports to short names ("a",
+// "b", ... "aa", ...) in both, leaving other modules' imports (the split loader's) as they are.
+// Throws if the glue does not name an import exactly once, rather than ship a broken pair.
+export function minifyImports(wasm, glue, module) {
+  const bytes = Buffer.from(wasm);
+  let p = 8;
+  const leb = () => {
+    let n = 0;
+    let shift = 0;
+    let x;
+    do {
+      x = bytes[p++];
+      n += (x & 0x7f) * 2 ** shift;
+      shift += 7;
+    } while (x & 0x80);
+    return n;
+  };
+  const name = () => {
+    const length = leb();
+    const text = bytes.subarray(p, p + length).toString('utf8');
+    p += length;
+    return text;
+  };
+  const parts = [bytes.subarray(0, 8)];
+  const renames = new Map();
+  while (p < bytes.length) {
+    const start = p;
+    const id = bytes[p++];
+    const end = leb() + p;
+    if (id !== 2) {
+      parts.push(bytes.subarray(start, end));
+      p = end;
+      continue;
+    }
+    const entries = [leb128(leb())];
+    while (p < end) {
+      const from = name();
+      const field = name();
+      const descStart = p;
+      const kind = bytes[p++];
+      if (kind === 0) leb(); // function: type index
+      else if (kind === 1) { p++; if (leb() & 1) leb(); leb(); } // table: reftype, limits
+      else if (kind === 2) { if (leb() & 1) leb(); leb(); } // memory: limits
+      else if (kind === 3) p += 2; // global: valtype, mutability
+      else throw new Error(`minifyImports: unknown import kind ${kind}`);
+      let newFrom = from;
+      let newField = field;
+      if (from === module) {
+        newFrom = 'a';
+        if (!renames.has(field)) renames.set(field, shortName(renames.size));
+        newField = renames.get(field);
+      }
+      const label = (text) => Buffer.concat([leb128(Buffer.byteLength(text)), Buffer.from(text)]);
+      entries.push(label(newFrom), label(newField), bytes.subarray(descStart, p));
+    }
+    const body = Buffer.concat(entries);
+    parts.push(Buffer.from([2]), leb128(body.length), body);
+  }
+  if (renames.size === 0) throw new Error(`minifyImports: the wasm imports nothing from ${module}`);
+  const once = (text, pattern, replacement, what) => {
+    let count = 0;
+    const out = text.replace(pattern, () => {
+      count += 1;
+      return replacement;
+    });
+    if (count !== 1) throw new Error(`minifyImports: the glue names ${what} ${count} times, not once`);
+    return out;
+  };
+  let out = once(glue, new RegExp(`"${module.replace(/[.]/g, '\\.')}"(?=\\s*:)`, 'g'), '"a"', module);
+  for (const [from, to] of renames) {
+    const escaped = from.replace(/[^\w]/g, (c) => `\\${c}`);
+    out = once(out, new RegExp(`(?<![\\w$])${escaped}(?=\\s*:)`, 'g'), to, from);
+    if (out.includes(from)) throw new Error(`minifyImports: the glue uses ${from} other than as a key`);
+  }
+  return { wasm: Buffer.concat(parts), glue: out };
+}
+
+/** 0 -> "a", 51 -> "Z", 52 -> "aa", ...: short identifiers, unique per index. */
+export function shortName(index) {
+  const first = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
+  const rest = `${first}0123456789_$`;
+  let text = first[index % first.length];
+  let n = Math.floor(index / first.length);
+  while (n > 0) {
+    n -= 1;
+    text += rest[n % rest.length];
+    n = Math.floor(n / rest.length);
+  }
+  return text;
 }
 
 /** "./chunk_12-0123456789abcdef.wasm" -> "chunk_12" (the loader's pack lists use these). */

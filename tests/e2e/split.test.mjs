@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import {
   setupHarness, newPage, gotoApp, expectHeading, expectCleanConsole, serverRequest, routes, routeRel, appUrl, DIST,
 } from './harness.mjs';
-import { packModule, packIndex, chunkId } from '../../scripts/split.mjs';
+import { packModule, packIndex, chunkId, minifyImports, shortName } from '../../scripts/split.mjs';
 
 setupHarness();
 
@@ -26,6 +26,58 @@ test('a pack lists its chunks itself: packIndex reads back what packModule wrote
     assert.ok(Buffer.from(bytes.subarray(at, at + length)).equals(body), name);
   }
   assert.deepEqual(files.map(([name]) => chunkId(name)), ['split_page_roadmap', 'chunk_12', 'chunk_9']);
+});
+
+// A module importing two functions from the glue's module and one from the split loader, with an
+// export `run` that calls the glue's two in order.
+function moduleWithImports() {
+  const text = (s) => [s.length, ...Buffer.from(s)];
+  const imp = (module, name) => [...text(module), ...text(name), 0x00, 0x00];
+  const section = (id, body) => [id, body.length, ...body];
+  return new Uint8Array([
+    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+    ...section(1, [1, 0x60, 0, 0]),
+    ...section(2, [3, ...imp('./x_bg.js', '__wbg_first_0123456789abcdef'),
+      ...imp('./__wasm_split.js', '__wasm_split_load_page'), ...imp('./x_bg.js', '__wbg_second_fedcba9876543210')]),
+    ...section(3, [1, 0]),
+    ...section(7, [1, ...text('run'), 0x00, 3]),
+    ...section(10, [1, 6, 0, 0x10, 0, 0x10, 2, 0x0b]),
+  ]);
+}
+const glueFor = (calls) => `const import0 = { __proto__: null,
+  __wbg_first_0123456789abcdef: function() { calls.push('first'); },
+  __wbg_second_fedcba9876543210: function() { calls.push('second'); },
+};
+return { "./x_bg.js": import0, "./__wasm_split.js": { __wasm_split_load_page() { calls.push('load'); } } };`;
+
+test('minifyImports renames the glue module and its imports in the wasm and the glue together', async () => {
+  const { wasm, glue } = minifyImports(moduleWithImports(), glueFor(), './x_bg.js');
+  const module = new WebAssembly.Module(wasm);
+  assert.deepEqual(WebAssembly.Module.imports(module).map((i) => `${i.module} ${i.name}`),
+    ['a a', './__wasm_split.js __wasm_split_load_page', 'a b']);
+  assert.ok(!glue.includes('__wbg_') && !glue.includes('x_bg'), glue);
+  const calls = [];
+  // eslint-disable-next-line no-new-func
+  const imports = new Function('calls', glue)(calls);
+  const instance = await WebAssembly.instantiate(module, imports);
+  instance.exports.run();
+  assert.deepEqual(calls, ['first', 'second']);
+});
+
+test('minifyImports refuses a glue that does not name each import exactly once', () => {
+  const twice = glueFor().replace('return {', 'const again = { __wbg_first_0123456789abcdef: 1 };\nreturn {');
+  assert.throws(() => minifyImports(moduleWithImports(), twice, './x_bg.js'), /__wbg_first_0123456789abcdef 2 times/);
+  const missing = glueFor().replace('__wbg_second_fedcba9876543210:', 'other:');
+  assert.throws(() => minifyImports(moduleWithImports(), missing, './x_bg.js'), /__wbg_second_fedcba9876543210 0 times/);
+  const used = glueFor().replace("calls.push('first');", "calls.push('first'); import0.__wbg_second_fedcba9876543210();");
+  assert.throws(() => minifyImports(moduleWithImports(), used, './x_bg.js'), /other than as a key/);
+});
+
+test('shortName gives distinct identifiers', () => {
+  const names = Array.from({ length: 5000 }, (_, i) => shortName(i));
+  assert.equal(new Set(names).size, names.length);
+  assert.deepEqual(names.slice(0, 3), ['a', 'b', 'c']);
+  for (const n of names) assert.match(n, /^[A-Za-z][\w$]*$/);
 });
 
 const pageOf = (routePath) => (routePath === '/' ? 'overview' : routePath.slice(1));
