@@ -2,7 +2,6 @@
 
 use crate::state::app_base;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 #[component]
 pub fn Footer() -> impl IntoView {
@@ -11,7 +10,7 @@ pub fn Footer() -> impl IntoView {
         <footer class="site-footer">
             <p>
                 "Every figure is quoted from a named public document; nothing is estimated or filled in. "
-                <A href=base.href("/sources")>"Data sources"</A>
+                <a href=base.href("/sources")>"Data sources"</a>
             </p>
             <p class="muted">"Backend Atlas runs entirely in your browser: no accounts, no tracking."</p>
         </footer>

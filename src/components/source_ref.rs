@@ -3,7 +3,6 @@
 use crate::data::Dataset;
 use crate::state::app_base;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 #[component]
 pub fn SourceRef(dataset: std::sync::Arc<Dataset>, id: String) -> impl IntoView {
@@ -17,7 +16,7 @@ pub fn SourceRef(dataset: std::sync::Arc<Dataset>, id: String) -> impl IntoView 
     let href = format!("{}#source-{}", base.href("/sources"), id);
     view! {
         <span class="source-ref">
-            "Source: " <A href=href>{label}</A>
+            "Source: " <a href=href>{label}</a>
         </span>
     }
 }

@@ -2,7 +2,6 @@
 
 use crate::state::{app_base, set_page_meta};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 #[component]
 pub fn NotFound() -> impl IntoView {
@@ -13,9 +12,9 @@ pub fn NotFound() -> impl IntoView {
             <h1>"Page not found"</h1>
             <p class="lead">"There is no page at this address. It may have moved, or the link was cut short."</p>
             <p>
-                <A href=base.href("/") exact=true>
+                <a href=base.href("/")>
                     "Back to the overview"
-                </A>
+                </a>
             </p>
         </div>
     }

@@ -8,7 +8,6 @@ use crate::data::Dataset;
 use crate::format;
 use crate::state::app_base;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use std::sync::Arc;
 
 #[component]
@@ -21,16 +20,16 @@ pub fn Overview() -> impl IntoView {
                 <section class="card path-card">
                     <h2>"I'm looking for a job"</h2>
                     <ul>
-                        <li><A href=base.href("/salaries")>"What each level pays"</A></li>
-                        <li><A href=base.href("/roadmap")>"What to learn next"</A></li>
-                        <li><A href=base.href("/frameworks")>"Which framework to pick"</A></li>
+                        <li><a href=base.href("/salaries")>"What each level pays"</a></li>
+                        <li><a href=base.href("/roadmap")>"What to learn next"</a></li>
+                        <li><a href=base.href("/frameworks")>"Which framework to pick"</a></li>
                     </ul>
                 </section>
                 <section class="card path-card">
                     <h2>"I'm hiring"</h2>
                     <ul>
-                        <li><A href=base.href("/hiring")>"Interview kit and resume flags"</A></li>
-                        <li><A href=base.href("/salaries")>"Salary ranges to offer"</A></li>
+                        <li><a href=base.href("/hiring")>"Interview kit and resume flags"</a></li>
+                        <li><a href=base.href("/salaries")>"Salary ranges to offer"</a></li>
                     </ul>
                 </section>
             </div>
@@ -96,18 +95,18 @@ fn key_figures(dataset: Arc<Dataset>) -> impl IntoView {
                 </p>
                 <p class="muted">{format!("From {} offers to candidates.", offers.total_offers)}</p>
                 <SourceRef dataset=dataset.clone() id=offers.source.clone() />
-                <p class="figure-link"><A href=format!("{}#offers-heading", base.href("/salaries"))>"Offer statistics"</A></p>
+                <p class="figure-link"><a href=format!("{}#offers-heading", base.href("/salaries"))>"Offer statistics"</a></p>
             </article>
             <article class="card figure-card">
                 <h2>"Salary range, junior to principal"</h2>
                 <p><span class="figure-value">{range.text.clone()}</span> " a year"</p>
                 <p class="muted">{range.note.clone()}</p>
-                <p class="figure-link"><A href=base.href("/salaries")>"Ranges by level and source"</A></p>
+                <p class="figure-link"><a href=base.href("/salaries")>"Ranges by level and source"</a></p>
             </article>
             <article class="card figure-card">
                 <h2>"Average backend vs front-end pay"</h2>
                 <ul class="plain">{averages}</ul>
-                <p class="figure-link"><A href=format!("{}#averages-heading", base.href("/salaries"))>"Averages chart"</A></p>
+                <p class="figure-link"><a href=format!("{}#averages-heading", base.href("/salaries"))>"Averages chart"</a></p>
             </article>
             <article class="card figure-card">
                 <h2>{format!("{} {} salary ({})", snapshot.level.label(), snapshot.role, snapshot.region)}</h2>
@@ -123,7 +122,7 @@ fn key_figures(dataset: Arc<Dataset>) -> impl IntoView {
                     )}
                 </p>
                 <SourceRef dataset=dataset.clone() id=snapshot.source.clone() />
-                <p class="figure-link"><A href=base.href("/hiring")>"Hiring kit"</A></p>
+                <p class="figure-link"><a href=base.href("/hiring")>"Hiring kit"</a></p>
             </article>
         </section>
         <ChartFrame

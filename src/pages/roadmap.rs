@@ -373,7 +373,6 @@ fn item_view(
                     class="state-button"
                     data-state=s.id()
                     aria-pressed=move || (state.get() == s).to_string()
-                    disabled=move || read_only.get()
                     title=format!("{} (key {})", s.label(), s.key())
                     on:click=move |_| own.set_item(&id, s)
                 >
@@ -421,9 +420,10 @@ fn item_view(
         >
             <div class="item-row">
                 <span class="item-text">{item.text.clone()}</span>
-                <div class="state-buttons" role="group" aria-label=format!("Status of {}", item.text)>
+                // One `disabled` for the four buttons (a disabled fieldset disables its controls).
+                <fieldset class="state-buttons" disabled=move || read_only.get() aria-label=format!("Status of {}", item.text)>
                     {buttons}
-                </div>
+                </fieldset>
             </div>
             <details
                 prop:open=is_open
