@@ -27,6 +27,7 @@ use serde_json::{Map, Value};
 
 use super::error::DataError;
 use super::model::*;
+use super::path::Path;
 
 /// Where the dataset stops matching the model, and how; becomes [`DataError::Shape`].
 #[derive(Debug)]
@@ -55,8 +56,7 @@ pub(crate) fn decode_dataset(value: &Value) -> Result<Dataset, Box<ShapeError>> 
 fn decode_root<T>(value: &Value, decode: Decode<T>) -> Result<T, Box<ShapeError>> {
     let first = Cell::new(None);
     let root = At {
-        parent: None,
-        step: Step::Root,
+        path: Path::EMPTY,
         first: &first,
     };
     let decoded = decode(value, &root);
@@ -66,65 +66,26 @@ fn decode_root<T>(value: &Value, decode: Decode<T>) -> Result<T, Box<ShapeError>
     }
 }
 
-/// Where a value sits in the document, as a chain of steps up to the root (rendered as a path
-/// only for an error), and the slot for the first error.
+/// Where a value sits in the document, and the slot for the first error.
 #[derive(Clone, Copy)]
 struct At<'a> {
-    parent: Option<&'a At<'a>>,
-    step: Step<'a>,
+    path: Path,
     first: &'a Cell<Option<Box<ShapeError>>>,
 }
 
-#[derive(Clone, Copy)]
-enum Step<'a> {
-    Root,
-    Field(&'a str),
-    Index(usize),
-}
-
 impl<'a> At<'a> {
-    fn field(&'a self, name: &'a str) -> At<'a> {
+    fn field(&self, name: &'static str) -> At<'a> {
         At {
-            parent: Some(self),
-            step: Step::Field(name),
+            path: self.path.field(name),
             first: self.first,
         }
     }
 
-    fn index(&'a self, i: usize) -> At<'a> {
+    fn index(&self, i: usize) -> At<'a> {
         At {
-            parent: Some(self),
-            step: Step::Index(i),
+            path: self.path.index(i),
             first: self.first,
         }
-    }
-
-    /// `salary_bands[3].salary.max`; empty at the root.
-    fn render(&self) -> String {
-        let mut steps = Vec::new();
-        let mut at = Some(self);
-        while let Some(a) = at {
-            steps.push(a.step);
-            at = a.parent;
-        }
-        let mut out = String::new();
-        for step in steps.iter().rev() {
-            match step {
-                Step::Root => {}
-                Step::Field(name) => {
-                    if !out.is_empty() {
-                        out.push('.');
-                    }
-                    out.push_str(name);
-                }
-                Step::Index(i) => {
-                    out.push('[');
-                    out.push_str(&i.to_string());
-                    out.push(']');
-                }
-            }
-        }
-        out
     }
 
     /// Records `message` here unless an earlier error was recorded.
@@ -133,7 +94,7 @@ impl<'a> At<'a> {
         let mut first = self.first.take();
         if first.is_none() {
             first = Some(Box::new(ShapeError {
-                path: self.render(),
+                path: self.path.to_string(),
                 message: message(),
             }));
         }
@@ -194,7 +155,7 @@ impl<'v, 'a> Obj<'v, 'a> {
     }
 
     /// A required field (`Value::Null` when missing, after recording that).
-    fn required(&self, key: &str) -> &'v Value {
+    fn required(&self, key: &'static str) -> &'v Value {
         match self.map.get(key) {
             Some(value) => value,
             None => {
@@ -205,12 +166,12 @@ impl<'v, 'a> Obj<'v, 'a> {
     }
 
     /// A required field.
-    fn get<T>(&self, key: &str, decode: Decode<T>) -> T {
+    fn get<T>(&self, key: &'static str, decode: Decode<T>) -> T {
         decode(self.required(key), &self.at.field(key))
     }
 
     /// An optional field: missing or `null` is `None`.
-    fn opt<T>(&self, key: &str, decode: Decode<T>) -> Option<T> {
+    fn opt<T>(&self, key: &'static str, decode: Decode<T>) -> Option<T> {
         match self.map.get(key) {
             None | Some(Value::Null) => None,
             Some(value) => Some(decode(value, &self.at.field(key))),
@@ -218,19 +179,19 @@ impl<'v, 'a> Obj<'v, 'a> {
     }
 
     /// A required list.
-    fn list<T>(&self, key: &str, decode: Decode<T>) -> Vec<T> {
+    fn list<T>(&self, key: &'static str, decode: Decode<T>) -> Vec<T> {
         list(self.required(key), &self.at.field(key), decode)
     }
 
-    fn string(&self, key: &str) -> String {
+    fn string(&self, key: &'static str) -> String {
         self.get(key, string)
     }
 
-    fn opt_string(&self, key: &str) -> Option<String> {
+    fn opt_string(&self, key: &'static str) -> Option<String> {
         self.opt(key, string)
     }
 
-    fn strings(&self, key: &str) -> Vec<String> {
+    fn strings(&self, key: &'static str) -> Vec<String> {
         self.list(key, string)
     }
 }

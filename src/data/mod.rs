@@ -6,6 +6,7 @@
 mod decode;
 mod error;
 pub mod model;
+mod path;
 mod validate;
 
 pub use error::{DataError, Problem};

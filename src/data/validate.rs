@@ -4,10 +4,9 @@
 //! them, each with the JSON path it concerns (`salary_bands[3].salary.max`), so one look at the
 //! error panel shows everything that needs fixing.
 
-use std::fmt;
-
 use super::error::Problem;
 use super::model::*;
+use super::path::Path;
 
 /// The `usecase=` values the hiring page understands.
 const USE_CASE_IDS: [&str; 3] = ["apis", "ml", "microservices"];
@@ -40,69 +39,6 @@ pub fn validate(d: &Dataset) -> Vec<Problem> {
     c.claims(&Path::root("backend_uses"), &d.backend_uses);
     c.hiring(&d.hiring);
     c.problems
-}
-
-/// A JSON path under construction: `Path::root("a").index(2).field("b")` is `a[2].b`. A small
-/// fixed-size value: validation makes one for every field it checks and renders it only for a
-/// problem, so building one must not allocate (allocating and freeing a string per field was
-/// a good part of this module's code in the wasm).
-#[derive(Debug, Clone, Copy)]
-struct Path {
-    steps: [Step; MAX_DEPTH],
-    len: usize,
-}
-
-#[derive(Debug, Clone, Copy)]
-enum Step {
-    Field(&'static str),
-    Index(usize),
-}
-
-/// The deepest path the model has is 7 steps (`roadmap.stages[i].items[j].related[k]`).
-const MAX_DEPTH: usize = 8;
-
-impl Path {
-    fn root(name: &'static str) -> Path {
-        let empty = Path {
-            steps: [Step::Index(0); MAX_DEPTH],
-            len: 0,
-        };
-        empty.field(name)
-    }
-
-    fn push(mut self, step: Step) -> Path {
-        debug_assert!(self.len < MAX_DEPTH, "a dataset path deeper than MAX_DEPTH");
-        if let Some(slot) = self.steps.get_mut(self.len) {
-            *slot = step;
-            self.len += 1;
-        }
-        self
-    }
-
-    fn field(&self, name: &'static str) -> Path {
-        if name.is_empty() {
-            *self
-        } else {
-            self.push(Step::Field(name))
-        }
-    }
-
-    fn index(&self, i: usize) -> Path {
-        self.push(Step::Index(i))
-    }
-}
-
-impl fmt::Display for Path {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (n, step) in self.steps.iter().take(self.len).enumerate() {
-            match step {
-                Step::Field(name) if n == 0 => f.write_str(name)?,
-                Step::Field(name) => write!(f, ".{name}")?,
-                Step::Index(i) => write!(f, "[{i}]")?,
-            }
-        }
-        Ok(())
-    }
 }
 
 /// Keys seen so far in one list, each with where it was first seen. A linear scan: the lists
