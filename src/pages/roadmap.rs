@@ -381,31 +381,19 @@ fn item_view(
             }
         })
         .collect_view();
-    let related = item
-        .related
-        .iter()
-        .filter_map(|rid| {
-            dataset.related(rid).map(|r| {
-                (
-                    r.name.to_owned(),
-                    r.kind,
-                    r.summary.map(str::to_owned),
-                    r.source.to_owned(),
-                )
-            })
-        })
-        .map(|(name, kind, summary, source)| {
+    // Rendered when the item is first opened (by a click, a key or `item=`): most items stay
+    // closed, and their lists of related skills and source links were a good part of the
+    // page's first render.
+    let opened = RwSignal::new(false);
+    let related = item.related.clone();
+    let related_view = move || {
+        opened.get().then(|| {
             view! {
-                <li>
-                    <strong>{name}</strong>
-                    {format!(" ({kind})")}
-                    {summary.map(|s| format!(": {s}"))}
-                    " "
-                    <SourceRef dataset=dataset.clone() id=source />
-                </li>
+                <p class="muted">"Related skills, tools and technologies from the sources:"</p>
+                <ul class="related">{related_list(&dataset, &related)}</ul>
             }
         })
-        .collect_view();
+    };
     let open_id = id.clone();
     let is_open = move || url.query.get().item.as_deref() == Some(open_id.as_str());
     let toggle_id = id.clone();
@@ -433,6 +421,9 @@ fn item_view(
                         .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
                         .is_some_and(|d| d.open());
                     let id = toggle_id.clone();
+                    if open && !opened.get_untracked() {
+                        opened.set(true);
+                    }
                     let current = url.query.get_untracked().item;
                     if open && current.as_deref() != Some(id.as_str()) {
                         url.update(|q| q.item = Some(id));
@@ -442,11 +433,38 @@ fn item_view(
                 }
             >
                 <summary>"What it involves"</summary>
-                <p class="muted">"Related skills, tools and technologies from the sources:"</p>
-                <ul class="related">{related}</ul>
+                {related_view}
             </details>
         </li>
     }
+}
+
+/// An item's related skills, tools and technologies, each with its source.
+fn related_list(dataset: &Arc<Dataset>, related: &[String]) -> impl IntoView {
+    related
+        .iter()
+        .filter_map(|rid| {
+            dataset.related(rid).map(|r| {
+                (
+                    r.name.to_owned(),
+                    r.kind,
+                    r.summary.map(str::to_owned),
+                    r.source.to_owned(),
+                )
+            })
+        })
+        .map(|(name, kind, summary, source)| {
+            view! {
+                <li>
+                    <strong>{name}</strong>
+                    {format!(" ({kind})")}
+                    {summary.map(|s| format!(": {s}"))}
+                    " "
+                    <SourceRef dataset=dataset.clone() id=source />
+                </li>
+            }
+        })
+        .collect_view()
 }
 
 #[component]

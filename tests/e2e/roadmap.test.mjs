@@ -122,6 +122,7 @@ test('item= opens that item and stage= scrolls to its stage; ? opens the shortcu
   await gotoApp(page, 'roadmap?item=intermediate-auth');
   const details = item(page, 'intermediate-auth').locator('details');
   await waitUntil(async () => details.evaluate((d) => d.open), 'item opened');
+  await details.locator('.related li').first().waitFor();
   assert.match(await details.innerText(), /OAuth/);
   await page.goto(appUrl('roadmap?stage=3'));
   await page.locator('#stage-3').waitFor();
@@ -143,3 +144,30 @@ for (const q of ['progress=<script>', 'stage=9', 'item=nope', `progress=${'A'.re
     await expectCleanConsole(page);
   });
 }
+
+test("an item's related skills show when it is opened, each with a source link that leads to the source", async () => {
+  const page = await newPage();
+  await gotoApp(page, 'roadmap');
+  const details = item(page, 'intermediate-auth').locator('details');
+  await details.locator('summary').click();
+  const related = details.locator('.related li');
+  await related.first().waitFor();
+  assert.match(await details.innerText(), /OAuth/);
+  const count = await related.count();
+  assert.ok(count > 0);
+  assert.equal(await details.locator('.related .source-ref a').count(), count, 'each related entry names its source');
+  assert.match(page.url(), /[?&]item=intermediate-auth\b/);
+  // Closing and opening again shows the same list once.
+  await details.locator('summary').click();
+  await waitUntil(async () => !(await details.evaluate((d) => d.open)), 'item closed');
+  await details.locator('summary').click();
+  await waitUntil(async () => details.evaluate((d) => d.open), 'item opened again');
+  assert.equal(await related.count(), count);
+  const link = details.locator('.related .source-ref a').first();
+  const href = await link.getAttribute('href');
+  assert.match(href, /\/sources#source-/);
+  await link.click();
+  await page.waitForURL((url) => url.pathname.endsWith('/sources') && url.hash.startsWith('#source-'));
+  await page.locator(new URL(page.url()).hash).waitFor();
+  await expectCleanConsole(page);
+});
