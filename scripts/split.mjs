@@ -186,6 +186,7 @@ export function minifyImports(wasm, glue, module) {
     p += length;
     return text;
   };
+  const label = (text) => Buffer.concat([leb128(Buffer.byteLength(text)), Buffer.from(text)]);
   const parts = [bytes.subarray(0, 8)];
   const renames = new Map();
   while (p < bytes.length) {
@@ -215,7 +216,6 @@ export function minifyImports(wasm, glue, module) {
         if (!renames.has(field)) renames.set(field, shortName(renames.size));
         newField = renames.get(field);
       }
-      const label = (text) => Buffer.concat([leb128(Buffer.byteLength(text)), Buffer.from(text)]);
       entries.push(label(newFrom), label(newField), bytes.subarray(descStart, p));
     }
     const body = Buffer.concat(entries);
