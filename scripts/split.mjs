@@ -1,14 +1,16 @@
-// Splits the release wasm into one chunk per page, for scripts/postbuild.mjs.
+// Splits the release wasm into one pack per split point, for scripts/postbuild.mjs.
 //
 // `make build` compiles with `--cfg wasm_split -Clink-args=--emit-relocs`, which turns each page
-// in src/app.rs into a split point. Trunk then runs wasm-bindgen and wasm-opt on the whole module
-// as usual; this step redoes the tail of that pipeline on cargo's output so that each page's code
-// becomes its own file, fetched when the page is first shown:
+// in src/app.rs (and each `split_view!` elsewhere: search, the Salaries import, the Frameworks
+// comparison and chooser) into a split point. Trunk then runs wasm-bindgen and wasm-opt on the
+// whole module as usual; this step redoes the tail of that pipeline on cargo's output so that
+// each split point's code becomes its own file, fetched when it is first needed:
 //
-//   wasm-split-cli    cargo's wasm -> main module + split_page_*.wasm + shared chunk_*.wasm
+//   wasm-split-cli    cargo's wasm -> main module + split_<point>.wasm + shared chunk_*.wasm
 //                     + __wasm_split.js (the loader the main module imports)
 //   wasm-bindgen      the main module (--keep-lld-exports: the chunks link against it)
 //   wasm-opt -Oz      every module
+//   packModule        per split point, its chunks in one pack_<point>-<hash>.wasm
 //
 // The results replace Trunk's glue and wasm in the staging directory under content-hashed names.
 // Returns, per page chunk (`page_salaries`, ...), the files that page needs, for preload hints;
@@ -56,13 +58,13 @@ export function splitWasm({ root, staging, html }) {
       '--out-dir', bindgenDir, '--out-name', STEM, join(splitDir, `${STEM}.wasm`),
     ]);
 
-    // Optimise every module, then give each a content-hashed name.
+    // Optimise every module. The chunks are not files of their own: they travel in packs
+    // (below), under their wasm-split names ("chunk_7"), and a pack's name is content-hashed.
     const modules = [[join(bindgenDir, `${STEM}_bg.wasm`), null]];
     for (const f of readdirSync(splitDir)) {
-      if (f.endsWith('.wasm') && f !== `${STEM}.wasm`) modules.push([join(splitDir, f), f]);
+      if (f.endsWith('.wasm') && f !== `${STEM}.wasm`) modules.push([join(splitDir, f), f.replace(/\.wasm$/, '')]);
     }
-    const renamed = new Map(); // "chunk_7.wasm" -> "chunk_7-<hash>.wasm"
-    const optimised = new Map(); // "chunk_7-<hash>.wasm" -> its bytes, for the packs
+    const optimised = new Map(); // "chunk_7" -> its bytes
     let mainWasm = null;
     let newGlue = readFileSync(join(bindgenDir, `${STEM}.js`), 'utf8');
     for (const [path, chunk] of modules) {
@@ -70,48 +72,52 @@ export function splitWasm({ root, staging, html }) {
       const bytes = readFileSync(path);
       if (chunk === null) {
         ({ wasm: mainWasm, glue: newGlue } = minifyImports(bytes, newGlue, `./${STEM}_bg.js`));
-        continue;
+      } else {
+        optimised.set(chunk, bytes);
       }
-      const name = chunk.replace(/\.wasm$/, `-${hash(bytes)}.wasm`);
-      writeFileSync(join(staging, name), bytes);
-      renamed.set(chunk, name);
-      optimised.set(name, bytes);
     }
 
-    // The loader: point it at the hashed chunks and at the main glue's final name.
+    // The loader: point it at the main glue's final name, and have it take every chunk from a
+    // pack.
     const mainWasmName = `${STEM}-${hash(mainWasm)}_bg.wasm`;
     const newGlueName = `${STEM}-${hash(newGlue + mainWasmName)}.js`;
     let loader = readFileSync(join(splitDir, '__wasm_split.js'), 'utf8');
-    loader = loader.replace(/"\.\/([A-Za-z0-9_]+\.wasm)"/g, (whole, f) => {
-      if (!renamed.has(f)) throw new Error(`split: the loader names ${f}, which wasm-split did not write`);
-      return `"./${renamed.get(f)}"`;
-    });
     loader = loader.replaceAll(`"./${STEM}.js"`, `"./${newGlueName}"`);
+    loader = loader.replace(/fetch\(new URL\("\.\/([A-Za-z0-9_]+)\.wasm", import\.meta\.url\)\)/g, (whole, id) => {
+      if (!optimised.has(id)) throw new Error(`split: the loader names ${id}.wasm, which wasm-split did not write`);
+      return `__fetchChunk(${JSON.stringify(id)})`;
+    });
+    if (/\.wasm"/.test(loader)) throw new Error('split: the loader still fetches a .wasm file itself');
 
     // One request per split point instead of dozens: each split point's own chunk and the shared
     // chunks it depends on are packed into one file (see packModule), fetched when the split
-    // point is first called; the loader cuts the chunks out of it.
+    // point is first called; the loader cuts the chunks out of it. A split point named
+    // `<page>_<name>` (`salaries_import`) is only called from inside the page `page_<page>`, so
+    // its pack leaves out the chunks that page's pack already brought.
     const packs = {};
     const pages = {};
     const entry = /export const __wasm_split_load_([a-z_]+?)(?:_\d+)? = (wrapAsyncCb\(makeLoad\(([\s\S]*?)\]\)\));/g;
-    loader = loader.replace(entry, (whole, point, call, body) => {
-      const own = [...body.matchAll(/"\.\/([^"]+\.wasm)"/g)].map((m) => m[1]);
-      const shared = [...body.matchAll(/__chunk_(\d+)\b/g)].map((m) => {
-        const file = renamed.get(`chunk_${m[1]}.wasm`);
-        if (!file) throw new Error(`split: ${point} depends on chunk_${m[1]}, which wasm-split did not write`);
-        return file;
-      });
-      const { bytes, index } = packModule([...own, ...shared].map((f) => [`./${f}`, optimised.get(f)]));
+    const needs = new Map(); // split point -> the chunks it needs
+    for (const [, point, , body] of loader.matchAll(entry)) {
+      const own = [...body.matchAll(/__fetchChunk\("([A-Za-z0-9_]+)"\)/g)].map((m) => m[1]);
+      const shared = [...body.matchAll(/__chunk_(\d+)\b/g)].map((m) => `chunk_${m[1]}`);
+      needs.set(point, [...own, ...shared]);
+    }
+    loader = loader.replace(entry, (whole, point, call) => {
+      const parent = point.startsWith('page_') ? undefined : needs.get(`page_${point.split('_')[0]}`);
+      // Largest first: the many small chunks then sit together, and their alike headers compress
+      // better (1 – 2.5 KB a pack).
+      const chunks = needs.get(point).filter((id) => !parent?.includes(id))
+        .map((id) => [id, optimised.get(id)])
+        .sort((a, b) => b[1].length - a[1].length);
+      const bytes = packModule(chunks).bytes;
       const name = `pack_${point}-${hash(bytes)}.wasm`;
       writeFileSync(join(staging, name), bytes);
-      // Chunks by their unhashed names ("chunk_12"): the loader only needs to know which pack
-      // holds a chunk; where it sits in the pack is read from the pack itself (packIndex).
-      packs[point] = { url: `./${name}`, files: Object.keys(index).map(chunkId) };
+      packs[point] = `./${name}`;
       if (point.startsWith('page_')) pages[point] = [name];
       return `export const __wasm_split_load_${point} = __withPack(${JSON.stringify(point)}, ${call});`;
     });
     if (Object.keys(pages).length === 0) throw new Error('split: found no page chunks in the loader');
-    loader = loader.replace(/fetch\(new URL\(("\.\/[^"]+\.wasm"), import\.meta\.url\)\)/g, '__fetchChunk($1)');
     loader = loader.replace(/^(import [^\n]*\n)/, `$1${packRuntime(packs)}`);
     if (!loader.includes('__packs')) throw new Error('split: could not add the pack runtime to the loader');
 
@@ -126,7 +132,7 @@ export function splitWasm({ root, staging, html }) {
     unlinkSync(join(staging, wasmName));
     const newHtml = html.replaceAll(glueName, newGlueName).replaceAll(wasmName, mainWasmName);
 
-    return { html: newHtml, pages, files: renamed.size + Object.keys(packs).length + 3 };
+    return { html: newHtml, pages, files: Object.keys(packs).length + 3 };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -254,11 +260,8 @@ export function shortName(index) {
   return text;
 }
 
-/** "./chunk_12-0123456789abcdef.wasm" -> "chunk_12" (the loader's pack lists use these). */
-export const chunkId = (file) => file.replace(/^\.\//, '').replace(/-[0-9a-f]{16}\.wasm$|\.wasm$/, '');
-
 // Reads a pack's table of contents from the pack itself: each custom section's name is a
-// chunk's file name and its payload is the chunk. Returns name -> [offset, length].
+// chunk's wasm-split name ("chunk_12", "split_page_roadmap") and its payload is the chunk. Returns name -> [offset, length].
 // (The runtime below carries the same code as text; packIndex exists to test it.)
 export function packIndex(bytes) {
   const b = bytes;
@@ -288,18 +291,17 @@ export function packIndex(bytes) {
 }
 
 // Prepended to the loader: start a split point's pack when it is first called, and serve each
-// chunk from a pack that holds it (or fetch the chunk itself). A failed pack is forgotten, so the
-// next call retries, as the loader does for chunks.
+// chunk from the first pack that holds it (a chunk found in none fails with the error of a pack
+// that failed to arrive). A failed pack is forgotten, so the next call retries, as the loader
+// does for chunks.
 function packRuntime(packs) {
   return `const __packs = ${JSON.stringify(packs)};
 const __packLoads = new Map();
 ${packIndex.toString()}
-${`const chunkId = ${chunkId.toString()};`}
 function __withPack(point, load) {
   return (...args) => {
-    const pack = __packs[point];
-    if (pack && !__packLoads.has(point)) {
-      const loaded = fetch(new URL(pack.url, import.meta.url)).then((r) => {
+    if (!__packLoads.has(point)) {
+      const loaded = fetch(new URL(__packs[point], import.meta.url)).then((r) => {
         if (!r.ok) throw new Error(\`\${r.status} \${r.url}\`);
         return r.arrayBuffer();
       }).then((buffer) => ({ buffer, files: packIndex(new Uint8Array(buffer)) }));
@@ -309,18 +311,14 @@ function __withPack(point, load) {
     return load(...args);
   };
 }
-function __fetchChunk(file) {
-  const id = chunkId(file);
-  for (const [point, loaded] of __packLoads) {
-    if (__packs[point].files.includes(id)) {
-      return loaded.then(({ buffer, files }) => {
-        const at = files.get(file);
-        if (!at) throw new Error(\`\${file} is not in the pack for \${point}\`);
-        return new Response(buffer.slice(at[0], at[0] + at[1]), { headers: { 'Content-Type': 'application/wasm' } });
-      });
-    }
+async function __fetchChunk(id) {
+  let failed;
+  for (const loaded of [...__packLoads.values()]) {
+    const pack = await loaded.catch((e) => { failed ??= e; });
+    const at = pack?.files.get(id);
+    if (at) return new Response(pack.buffer.slice(at[0], at[0] + at[1]), { headers: { 'Content-Type': 'application/wasm' } });
   }
-  return fetch(new URL(file, import.meta.url));
+  throw failed ?? new Error(\`\${id} is in no pack\`);
 }
 `;
 }

@@ -395,3 +395,24 @@ async fn roadmap_keyboard_shortcuts_mark_the_focused_item_and_open_help() {
         .unwrap();
     at_url("/");
 }
+
+/// In the browser, `frameworks::lowercase` hands non-ASCII text to JavaScript's `toLowerCase`
+/// (to keep Rust's case tables out of the page's wasm): it must give what `str::to_lowercase`
+/// gives, since language slugs are `lang=` URL values.
+#[wasm_bindgen_test]
+fn lowercase_in_the_browser_is_rusts_lowercase() {
+    use backend_atlas::frameworks::{lowercase, slugify};
+    for text in [
+        "Ünïcode",
+        "ÀÉÎÕÜ Straße",
+        "ΟΔΟΣ ΣΟΦΟΣ",
+        "İstanbul",
+        "ǅemal",
+        "JavaScript",
+        "",
+    ] {
+        assert_eq!(lowercase(text), text.to_lowercase(), "{text:?}");
+    }
+    assert_eq!(slugify("Ünïcode"), "ünïcode");
+    assert_eq!(slugify("C#/.NET"), "c-sharp-net");
+}

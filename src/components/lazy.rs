@@ -27,6 +27,7 @@ impl From<leptos::wasm_split::SplitLoaderError> for ChunkError {
 #[macro_export]
 macro_rules! split_view {
     ($(
+        $(#[$meta:meta])*
         $vis:vis async fn $load:ident($($arg:ident: $ty:ty),* $(,)?) => $chunk:ident $body:block
     )*) => {$(
         #[cfg_attr(
@@ -42,6 +43,7 @@ macro_rules! split_view {
             Ok(view)
         }
 
+        $(#[$meta])*
         $vis async fn $load($($arg: $ty),*) -> Result<::leptos::prelude::AnyView, $crate::components::lazy::ChunkError> {
             #[cfg(wasm_split)]
             let view = $chunk($($arg),*).await;

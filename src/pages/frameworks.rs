@@ -5,7 +5,7 @@
 use crate::charts::timeline::{draw_timeline, TimelineChart, TimelinePoint};
 use crate::components::chart::ChartFrame;
 use crate::components::data_view::WithDataset;
-use crate::components::lazy::Deferred;
+use crate::components::lazy::{lazy_view, ChunkError, Deferred};
 use crate::components::page::Page;
 use crate::components::source_ref::SourceRef;
 use crate::components::url_state::{Notices, UrlState};
@@ -15,6 +15,9 @@ use crate::query::frameworks::{FrameworksQuery, MAX_COMPARE};
 use crate::salaries::series_index;
 use leptos::prelude::*;
 use std::sync::Arc;
+
+mod chooser;
+mod compare;
 
 #[component]
 pub fn Frameworks() -> impl IntoView {
@@ -294,75 +297,61 @@ fn code_block(label: &str, code: &str) -> impl IntoView {
 #[component]
 fn Comparison(url: State, dataset: Arc<Dataset>) -> impl IntoView {
     let query = url.query;
+    // The table is its own chunk (split point `frameworks_compare`), fetched once two frameworks
+    // are picked; after that it follows the picks itself.
+    let wanted = Memo::new(move |was: Option<&bool>| {
+        was.copied().unwrap_or(false) || query.with(|q| q.compare.len() >= 2)
+    });
+    let dataset = StoredValue::new(dataset);
     move || {
-        let q = query.get();
-        let picked = fw::compared(&dataset.frameworks, &q);
-        if picked.is_empty() {
-            return view! {
-                <p class="muted compare-hint">"Press “Compare” on two to four cards to see them side by side."</p>
-            }
-            .into_any();
+        if wanted.get() {
+            return on_first_use(compare::load_table(url, dataset), "comparison");
         }
-        if picked.len() < 2 {
-            return view! {
-                <p class="notice compare-hint" role="status">
-                    {format!("{} picked: choose at least one more framework to compare.", picked[0].name)}
+        dataset
+            .with_value(|d| compare_hint(&fw::compared(&d.frameworks, &query.get())))
+            .unwrap_or_else(|| ().into_any())
+    }
+}
+
+/// A part of the page in a chunk of its own, fetched when first needed: "Loading the {what}…"
+/// until it is in, a message if it cannot be fetched.
+fn on_first_use(
+    load: impl std::future::Future<Output = Result<AnyView, ChunkError>> + 'static,
+    what: &'static str,
+) -> AnyView {
+    lazy_view(
+        load,
+        move || view! { <p class="muted" role="status">{format!("Loading the {what}…")}</p> }.into_any(),
+        move || {
+            view! {
+                <p class="notice" role="alert">
+                    {format!("The {what} could not be loaded. Check your connection and reload the page.")}
                 </p>
             }
-            .into_any();
-        }
-        let rows = fw::compare_rows(&picked);
-        let names: Vec<String> = picked.iter().map(|f| f.name.clone()).collect();
-        view! {
-            <section class="section" aria-labelledby="compare-heading">
-                <h2 id="compare-heading">{format!("Comparing {}", names.join(", "))}</h2>
-                <p class="muted">"Rows where they differ are highlighted."</p>
-                <div class="table-scroll">
-                    <table class="data-table compare-table">
-                        <thead>
-                            <tr>
-                                <th scope="col"><span class="visually-hidden">"Aspect"</span></th>
-                                {names.into_iter().map(|n| view! { <th scope="col">{n}</th> }).collect_view()}
-                            </tr>
-                        </thead>
-                        <tbody>
-                            {rows
-                                .into_iter()
-                                .map(|row| {
-                                    let code = row.key == "code";
-                                    view! {
-                                        <tr class:differs=row.differs data-row=row.key>
-                                            <th scope="row">
-                                                {row.label}
-                                                {row.differs.then(|| view! { <span class="visually-hidden">" (differs)"</span> })}
-                                            </th>
-                                            {row
-                                                .cells
-                                                .into_iter()
-                                                .map(|cell| {
-                                                    let lines = cell.lines.into_iter().map(|l| {
-                                                        if code {
-                                                            view! { <pre><code>{l.text}</code></pre> }.into_any()
-                                                        } else {
-                                                            view! { <p>{l.text}</p> }.into_any()
-                                                        }
-                                                    });
-                                                    view! { <td class:not-stated=!cell.stated>{lines.collect_view()}</td> }
-                                                })
-                                                .collect_view()}
-                                        </tr>
-                                    }
-                                })
-                                .collect_view()}
-                        </tbody>
-                    </table>
-                </div>
-                <button type="button" class="button small" on:click=move |_| url.update(|q| q.compare.clear())>
-                    "Clear comparison"
-                </button>
-            </section>
-        }
-        .into_any()
+            .into_any()
+        },
+    )
+    .into_any()
+}
+
+/// What the comparison says with fewer than two frameworks picked; `None` with two or more.
+fn compare_hint(picked: &[&Framework]) -> Option<AnyView> {
+    match picked {
+        [] => Some(
+            view! {
+                <p class="muted compare-hint">"Press “Compare” on two to four cards to see them side by side."</p>
+            }
+            .into_any(),
+        ),
+        [one] => Some(
+            view! {
+                <p class="notice compare-hint" role="status">
+                    {format!("{} picked: choose at least one more framework to compare.", one.name)}
+                </p>
+            }
+            .into_any(),
+        ),
+        _ => None,
     }
 }
 
@@ -402,34 +391,17 @@ fn Chooser(url: State, dataset: Arc<Dataset>) -> impl IntoView {
             }
         })
         .collect_view();
-    let d = dataset.clone();
+    // The recommendation (scoring and its quotes) is its own chunk (split point
+    // `frameworks_chooser`), fetched once a question is answered.
+    let wanted = Memo::new(move |was: Option<&bool>| {
+        was.copied().unwrap_or(false) || query.with(|q| !q.answers.is_empty())
+    });
+    let dataset = StoredValue::new(dataset);
     let result = move || {
-        let q = query.get();
-        if q.answers.is_empty() {
-            return view! { <p class="muted">"Answer any of the questions to see what the sources suggest."</p> }.into_any();
-        }
-        match fw::recommend(&q.answers, &d.frameworks) {
-            None => view! {
-                <p role="status">"The sources give no guidance for these answers, so they do not settle it."</p>
-            }
-            .into_any(),
-            Some(rec) => {
-                let reasons = rec.reasons.iter().map(|c| quote(&d, c)).collect_view();
-                let cautions = rec.cautions.iter().map(|c| quote(&d, c)).collect_view();
-                let has_cautions = !rec.cautions.is_empty();
-                let runner_up = rec.runner_up.as_ref().map(|r| format!("Runner-up: {} (score {}).", r.name, r.score));
-                view! {
-                    <div class="recommendation" role="status">
-                        <h3>{format!("The sources point to {}", rec.name)}</h3>
-                        <p class="muted">{format!("Score {} from the answers below.", rec.score)}</p>
-                        <h4>"Why, in the sources' words"</h4>
-                        <ul class="quotes">{reasons}</ul>
-                        {has_cautions.then(|| view! { <h4>"But note"</h4> <ul class="quotes">{cautions}</ul> })}
-                        <p>{runner_up}</p>
-                    </div>
-                }
-                .into_any()
-            }
+        if wanted.get() {
+            on_first_use(chooser::load_result(url, dataset), "recommendation")
+        } else {
+            no_answers().into_any()
         }
     };
     view! {
@@ -473,6 +445,10 @@ fn Chooser(url: State, dataset: Arc<Dataset>) -> impl IntoView {
             </details>
         </section>
     }
+}
+
+fn no_answers() -> impl IntoView {
+    view! { <p class="muted">"Answer any of the questions to see what the sources suggest."</p> }
 }
 
 fn quote(dataset: &Arc<Dataset>, claim: &Claim) -> impl IntoView {

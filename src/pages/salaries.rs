@@ -2,23 +2,23 @@
 //! experience, offer statistics (published, and computed in WASM from your own CSV), the
 //! PayScale averages, and "where do I stand". All filter state lives in the URL.
 
-use crate::charts::salary::{
-    draw_bars, draw_histogram, draw_ranges, draw_years, HistogramChart, YearsChart,
-};
+mod imported;
+
+use crate::charts::salary::{draw_bars, draw_ranges, draw_years, YearsChart};
 use crate::components::chart::ChartFrame;
 use crate::components::data_view::WithDataset;
-use crate::components::lazy::Deferred;
+use crate::components::lazy::{lazy_view, Deferred};
 use crate::components::page::Page;
 use crate::components::source_ref::SourceRef;
 use crate::components::url_state::Notices;
 use crate::data::{Dataset, Level, Period};
 use crate::format::{money, per, usd};
-use crate::import::{self, ImportError, RowError};
+use crate::import;
 use crate::query::salaries::SalariesQuery;
 use crate::salaries::{self as view_model, convert};
 use crate::state::app_base;
 use crate::stats::CONSENSUS_METHOD;
-use crate::stats::{OfferSet, OfferSummary};
+use imported::{ImportInput, ImportRequest};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -414,60 +414,27 @@ fn Standings(dataset: Arc<Dataset>, query: Memo<SalariesQuery>) -> impl IntoView
     }
 }
 
-/// Imported offers: the statistics are computed once per import, in WASM.
-#[derive(Clone)]
-struct Imported {
-    set: Arc<OfferSet>,
-    summary: Option<OfferSummary>,
-    rows: usize,
-    zero_offer_rows: usize,
-    skipped: usize,
-    errors: Vec<RowError>,
-    unit: Period,
-    label: String,
-}
-
 #[component]
 fn OffersSection(dataset: Arc<Dataset>, query: Memo<SalariesQuery>) -> impl IntoView {
     let stats = dataset.offer_stats.clone();
-    let imported = RwSignal::new(None::<Imported>);
-    let import_error = RwSignal::new(None::<ImportProblem>);
     let unit = RwSignal::new(Period::Month);
     let width = RwSignal::new(stats.bucket_width as f64);
     let pasted = RwSignal::new(String::new());
-
-    let accept = move |result: Result<import::Import, ImportError>, label: String| match result {
-        Ok(import) => {
-            crate::perf::measure("import:parse", "import:start");
-            crate::perf::mark("stats:start");
-            let set = OfferSet::new(&import.offers);
-            let summary = set.summary();
-            crate::perf::measure("import:stats", "stats:start");
-            if set.is_empty() {
-                import_error.set(Some(ImportProblem::Message(
-                    "Every row has 0 offers, and candidates with no offers are not counted (the source's rule). Nothing changed.".into(),
-                )));
-                return;
-            }
-            import_error.set(None);
-            imported.set(Some(Imported {
-                rows: import.offers.len(),
-                zero_offer_rows: import.zero_offer_rows(),
-                skipped: import.skipped,
-                errors: import.errors,
-                set: Arc::new(set),
-                summary,
-                unit: unit.get_untracked(),
-                label,
-            }));
-            crate::perf::mark("offers-imported");
+    // The import itself is its own chunk (`imported`, split point `salaries_import`), fetched on the first import; a failed
+    // fetch is retried by the next one.
+    let request = RwSignal::new(None::<ImportRequest>);
+    let loads = RwSignal::new(0u32);
+    let load_failed = StoredValue::new(false);
+    let ask = move |input: ImportInput, label: String| {
+        request.set(Some(ImportRequest {
+            input,
+            label,
+            unit: unit.get_untracked(),
+        }));
+        if loads.get_untracked() == 0 || load_failed.get_value() {
+            load_failed.set_value(false);
+            loads.update(|n| *n += 1);
         }
-        Err(ImportError::NoValidRows { skipped, errors }) => {
-            import_error.set(Some(ImportProblem::Rows { skipped, errors }));
-        }
-        Err(e) => import_error.set(Some(ImportProblem::Message(format!(
-            "{e} Nothing changed."
-        )))),
     };
 
     let on_file = move |ev: leptos::ev::Event| {
@@ -481,26 +448,21 @@ fn OffersSection(dataset: Arc<Dataset>, query: Memo<SalariesQuery>) -> impl Into
         let Some(file) = input.files().and_then(|f| f.get(0)) else {
             return;
         };
-        let name = file.name();
+        let label = format!("file “{}”", file.name());
         if file.size() > import::MAX_BYTES as f64 {
-            accept(
-                Err(ImportError::TooLarge {
-                    bytes: file.size() as usize,
-                }),
-                name,
-            );
+            ask(ImportInput::TooLarge(file.size() as usize), label);
             return;
         }
         leptos::task::spawn_local(async move {
             match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
-                Ok(buffer) => {
-                    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-                    crate::perf::mark("import:start");
-                    accept(import::parse_offers(&bytes), format!("file “{name}”"));
-                }
-                Err(_) => import_error.set(Some(ImportProblem::Message(
-                    "The file could not be read. Nothing changed.".into(),
-                ))),
+                Ok(buffer) => ask(
+                    ImportInput::Bytes(js_sys::Uint8Array::new(&buffer).to_vec()),
+                    label,
+                ),
+                Err(_) => ask(
+                    ImportInput::Failed("The file could not be read. Nothing changed."),
+                    label,
+                ),
             }
         });
         input.set_value("");
@@ -513,55 +475,16 @@ fn OffersSection(dataset: Arc<Dataset>, query: Memo<SalariesQuery>) -> impl Into
                 Ok(r) if r.ok() => r.text().await.ok(),
                 _ => None,
             };
-            match text {
-                Some(text) => accept(
-                    import::parse_offers_text(&text),
-                    "the example file (made-up numbers, not market data)".into(),
+            ask(
+                text.map_or(
+                    ImportInput::Failed("The example file could not be loaded."),
+                    ImportInput::Text,
                 ),
-                None => import_error.set(Some(ImportProblem::Message(
-                    "The example file could not be loaded.".into(),
-                ))),
-            }
+                "the example file (made-up numbers, not market data)".into(),
+            );
         });
     };
 
-    let histogram = Memo::new(move |_| {
-        let q = query.get();
-        imported.get().map(|imp| {
-            let hist = imp.set.histogram_with_width(width.get());
-            let mut markers = Vec::new();
-            if let Some(s) = &imp.summary {
-                markers.push(("P25".to_owned(), s.p25));
-                markers.push(("Median".to_owned(), s.median));
-                markers.push(("P75".to_owned(), s.p75));
-            }
-            if let Some(salary) = q.salary {
-                markers.push(("You".to_owned(), convert(salary, q.period, imp.unit)));
-            }
-            HistogramChart {
-                buckets: hist
-                    .buckets
-                    .iter()
-                    .map(|b| (b.lower, b.upper, b.offers))
-                    .collect(),
-                markers,
-                per: per(imp.unit),
-                series: 0,
-            }
-        })
-    });
-    let hist_summary = Signal::derive(move || {
-        match imported.get() {
-        Some(imp) => format!(
-            "Histogram of {} offer(s) from {} in {} buckets (US dollars {}), with the 25th percentile, median and 75th percentile marked.",
-            imp.set.total_offers(),
-            imp.label,
-            money(width.get()),
-            per(imp.unit)
-        ),
-        None => "No offers imported yet.".into(),
-    }
-    });
     let d = dataset.clone();
     let published_median_converted = move || {
         let q = query.get();
@@ -634,149 +557,28 @@ fn OffersSection(dataset: Arc<Dataset>, query: Memo<SalariesQuery>) -> impl Into
                     <span>"…or paste CSV text"</span>
                     <textarea rows="4" placeholder="salary,offers\n4500,3\n5200,1" prop:value=pasted on:input=move |ev| pasted.set(event_target_value(&ev))></textarea>
                 </label>
-                <button type="button" class="button" on:click=move |_| {
-                    crate::perf::mark("import:start");
-                    accept(import::parse_offers_text(&pasted.get_untracked()), "pasted text".into())
-                }>
+                <button type="button" class="button" on:click=move |_| ask(ImportInput::Text(pasted.get_untracked()), "pasted text".into())>
                     "Use pasted text"
                 </button>
-                {move || import_error.get().map(|p| p.view())}
-                {move || imported.get().map(|imp| imported_view(&imp))}
-                {move || {
-                    let q = query.get();
-                    let imp = imported.get()?;
-                    let x = convert(q.salary?, q.period, imp.unit);
-                    let rank = imp.set.percentile_rank(x)?;
-                    Some(view! {
-                        <p class="standing-offers" data-testid="offer-rank">
-                            {format!(
-                                "Your salary, {} {}, is at the {} percentile of the imported offers.",
-                                money(x),
-                                per(imp.unit),
-                                crate::format::ordinal(rank.round() as u64),
-                            )}
-                        </p>
-                    })
-                }}
             </div>
             {move || {
-                histogram
-                    .get()
-                    .map(|_| {
-                        view! {
-                            <ChartFrame
-                                id="offers-histogram"
-                                title="Offers by salary".into()
-                                summary=hist_summary
-                                height=HistogramChart::HEIGHT
-                                table=Signal::derive(move || histogram.get().map(|h| h.table()).unwrap_or_default())
-                                draw=Box::new(move |area, style| match histogram.get() {
-                                    Some(chart) => draw_histogram(area, &chart, style),
-                                    None => Ok(Vec::new()),
-                                })
-                            >
-                                <label class="field inline">
-                                    <span>"Bucket width"</span>
-                                    <select on:change=move |ev| width.set(event_target_value(&ev).parse().unwrap_or(500.0))>
-                                        {[250.0, 500.0, 1000.0, 2500.0, 5000.0, 10000.0]
-                                            .into_iter()
-                                            .map(|w| view! { <option value=w.to_string() selected=move || width.get() == w>{money(w)}</option> })
-                                            .collect_view()}
-                                    </select>
-                                </label>
-                            </ChartFrame>
-                        }
+                (loads.get() > 0)
+                    .then(|| {
+                        lazy_view(
+                            imported::load_results(request, query, width),
+                            || view! { <p class="muted" role="status">"Loading the importer…"</p> }.into_any(),
+                            move || {
+                                load_failed.set_value(true);
+                                view! {
+                                    <p class="import-error" role="alert">
+                                        "The importer could not be loaded. Check your connection, then import again. Nothing changed."
+                                    </p>
+                                }
+                                    .into_any()
+                            },
+                        )
                     })
             }}
         </section>
-    }
-}
-
-#[derive(Clone)]
-enum ImportProblem {
-    Message(String),
-    Rows {
-        skipped: usize,
-        errors: Vec<RowError>,
-    },
-}
-
-impl ImportProblem {
-    fn view(self) -> AnyView {
-        match self {
-            ImportProblem::Message(text) => {
-                view! { <p class="import-error" role="alert">{text}</p> }.into_any()
-            }
-            ImportProblem::Rows { skipped, errors } => view! {
-                <div class="import-error" role="alert">
-                    <p>{format!("None of the {skipped} row(s) could be read. Nothing changed.")}</p>
-                    {row_errors(&errors, skipped)}
-                </div>
-            }
-            .into_any(),
-        }
-    }
-}
-
-fn row_errors(errors: &[RowError], skipped: usize) -> impl IntoView {
-    let more = skipped.saturating_sub(errors.len());
-    view! {
-        <ul class="row-errors">
-            {errors.iter().map(|e| view! { <li>{format!("Line {}: {}", e.line, e.reason)}</li> }).collect_view()}
-        </ul>
-        {(more > 0).then(|| view! { <p class="muted">{format!("…and {more} more skipped row(s).")}</p> })}
-    }
-}
-
-fn imported_view(imp: &Imported) -> impl IntoView {
-    let unit = per(imp.unit);
-    let summary = imp.summary.clone();
-    view! {
-        <div class="imported" aria-live="polite">
-            {(imp.skipped > 0)
-                .then(|| {
-                    view! {
-                        <div class="notice" role="status">
-                            <p>{format!("{} row(s) were skipped; the other {} were used.", imp.skipped, imp.rows)}</p>
-                            {row_errors(&imp.errors, imp.skipped)}
-                        </div>
-                    }
-                })}
-            <p>
-                {format!("Imported {} from {}.", plural(imp.rows, "row"), imp.label)}
-                {(imp.zero_offer_rows > 0).then(|| format!(" {} with 0 offers are not counted.", plural(imp.zero_offer_rows, "candidate")))}
-            </p>
-            {summary.map(|s| {
-                let rows = [
-                    ("Offers counted", s.total_offers.to_string()),
-                    ("Candidates with offers", s.candidates.to_string()),
-                    ("Offers per candidate", format!("{:.2}", s.offers_per_candidate)),
-                    ("Weighted mean", format!("{} {unit}", money(s.mean))),
-                    ("Minimum", format!("{} {unit}", money(s.min))),
-                    ("10th percentile", format!("{} {unit}", money(s.p10))),
-                    ("25th percentile", format!("{} {unit}", money(s.p25))),
-                    ("Median", format!("{} {unit}", money(s.median))),
-                    ("75th percentile", format!("{} {unit}", money(s.p75))),
-                    ("90th percentile", format!("{} {unit}", money(s.p90))),
-                    ("Maximum", format!("{} {unit}", money(s.max))),
-                ];
-                view! {
-                    <table class="data-table stats-table" data-testid="offer-stats">
-                        <caption>"Statistics of your offers (each candidate counted once per offer)"</caption>
-                        <tbody>
-                            {rows.into_iter().map(|(k, v)| view! { <tr><th scope="row">{k}</th><td>{v}</td></tr> }).collect_view()}
-                        </tbody>
-                    </table>
-                }
-            })}
-        </div>
-    }
-}
-
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
     }
 }

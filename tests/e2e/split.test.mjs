@@ -8,15 +8,15 @@ import fs from 'node:fs';
 import {
   setupHarness, newPage, gotoApp, expectHeading, expectCleanConsole, serverRequest, routes, routeRel, appUrl, DIST,
 } from './harness.mjs';
-import { packModule, packIndex, chunkId, minifyImports, shortName } from '../../scripts/split.mjs';
+import { packModule, packIndex, minifyImports, shortName } from '../../scripts/split.mjs';
 
 setupHarness();
 
 test('a pack lists its chunks itself: packIndex reads back what packModule wrote', () => {
   const files = [
-    ['./split_page_roadmap-0123456789abcdef.wasm', Buffer.alloc(70_000, 1)],
-    ['./chunk_12-fedcba9876543210.wasm', Buffer.from([0, 97, 115, 109])],
-    ['./chunk_9-00000000ffffffff.wasm', Buffer.alloc(0)],
+    ['split_page_roadmap', Buffer.alloc(70_000, 1)],
+    ['chunk_12', Buffer.from([0, 97, 115, 109])],
+    ['chunk_9', Buffer.alloc(0)],
   ];
   const { bytes, index } = packModule(files);
   const read = packIndex(new Uint8Array(bytes));
@@ -25,7 +25,6 @@ test('a pack lists its chunks itself: packIndex reads back what packModule wrote
     const [at, length] = read.get(name);
     assert.ok(Buffer.from(bytes.subarray(at, at + length)).equals(body), name);
   }
-  assert.deepEqual(files.map(([name]) => chunkId(name)), ['split_page_roadmap', 'chunk_12', 'chunk_9']);
 });
 
 // A module importing two functions from the glue's module and one from the split loader, with an
@@ -171,6 +170,62 @@ test('a search pack that cannot be fetched says so, and pressing Search again re
   await page.getByRole('combobox', { name: 'Search' }).waitFor();
   assert.equal(await failed.count(), 0);
   await expectCleanConsole(page, { allow: [/pack_search_dialog|Failed to fetch|net::ERR_FAILED|TypeError/] });
+});
+
+test('the import code arrives on the first import only; a failed fetch says so and the next import retries', async () => {
+  const page = await newPage();
+  const seen = recordChunks(page);
+  const block = (r) => r.abort('failed');
+  await page.route(/\/pack_salaries_import-[0-9a-f]+\.wasm$/, block);
+  await gotoApp(page, routeRel('/salaries'), { heading: 'Salaries' });
+  await page.waitForLoadState('networkidle');
+  assert.ok(!seen.wasm.some((f) => f.startsWith('pack_salaries_import')), `not before an import: ${seen.wasm.join(', ')}`);
+  await page.locator('textarea').fill('salary,offers\n5000,2\n7000,1\n');
+  await page.getByRole('button', { name: 'Use pasted text' }).click();
+  const failed = page.locator('.import-error[role="alert"]');
+  await failed.waitFor();
+  assert.match(await failed.innerText(), /importer could not be loaded.*Nothing changed/s);
+  // Back online: the next import loads it, and the pack holds only what the page's did not.
+  await page.unroute(/\/pack_salaries_import-[0-9a-f]+\.wasm$/, block);
+  await page.getByRole('button', { name: 'Use pasted text' }).click();
+  const stats = page.locator('[data-testid="offer-stats"]');
+  await stats.waitFor();
+  assert.match(await page.locator('.imported').innerText(), /Imported 2 rows from pasted text/);
+  assert.equal(await failed.count(), 0);
+  const importPacks = seen.wasm.filter((f) => f.startsWith('pack_salaries_import'));
+  assert.equal(importPacks.length, 2, `one failed and one good fetch: ${seen.wasm.join(', ')}`);
+  const pagePack = fs.readFileSync(`${DIST}/${seen.wasm.find((f) => f.startsWith('pack_page_salaries'))}`);
+  const importPack = fs.readFileSync(`${DIST}/${importPacks[1]}`);
+  const inPagePack = new Set(packIndex(new Uint8Array(pagePack)).keys());
+  const inImportPack = [...packIndex(new Uint8Array(importPack)).keys()];
+  assert.ok(inImportPack.includes('split_salaries_import'), inImportPack.join(', '));
+  assert.deepEqual(inImportPack.filter((f) => inPagePack.has(f)), [], 'no chunk downloaded twice');
+  await expectCleanConsole(page, { allow: [/pack_salaries_import|Failed to fetch|net::ERR_FAILED|TypeError/] });
+});
+
+test('a page\'s nested packs hold only what its own pack does not', () => {
+  const packs = fs.readdirSync(DIST).filter((f) => /^pack_[a-z_]+-[0-9a-f]+\.wasm$/.test(f));
+  const chunks = (f) => [...packIndex(new Uint8Array(fs.readFileSync(`${DIST}/${f}`))).keys()];
+  const nested = packs.filter((f) => /^pack_(salaries_import|frameworks_compare|frameworks_chooser)-/.test(f));
+  assert.equal(nested.length, 3, packs.join(', '));
+  for (const f of nested) {
+    const page = f.replace(/^pack_([a-z]+)_.*$/, '$1');
+    const own = new Set(chunks(packs.find((p) => p.startsWith(`pack_page_${page}-`))));
+    const inNested = chunks(f);
+    assert.ok(inNested.includes(f.replace(/^pack_(.*)-[0-9a-f]+\.wasm$/, 'split_$1')), `${f}: ${inNested.join(', ')}`);
+    assert.deepEqual(inNested.filter((c) => own.has(c)), [], `${f} repeats chunks of its page's pack`);
+  }
+});
+
+test('the Frameworks comparison and chooser arrive when a link asks for them', async () => {
+  const page = await newPage();
+  const seen = recordChunks(page);
+  await gotoApp(page, 'frameworks?compare=fastapi,flask&q1=apis&q2=yes&q3=yes', { heading: 'Frameworks' });
+  await page.locator('table.compare-table').waitFor();
+  await page.locator('.recommendation').waitFor();
+  const nested = seen.wasm.filter((f) => /^pack_frameworks_(compare|chooser)-/.test(f)).map((f) => f.split('-')[0]).sort();
+  assert.deepEqual(nested, ['pack_frameworks_chooser', 'pack_frameworks_compare']);
+  await expectCleanConsole(page);
 });
 
 test('when the app cannot start at all, the static page says so instead of loading for ever', async () => {
