@@ -349,10 +349,8 @@ fn parse_salary(field: &str) -> Result<f64, RowProblem<'_>> {
         NumberProblem::NotANumber => RowProblem::SalaryNotNumber(field),
         NumberProblem::NotFinite => RowProblem::SalaryNotFinite(field),
     })?;
-    let magnitude: f64 = number
-        .text()
-        .parse()
-        .map_err(|_| RowProblem::SalaryNotNumber(field))?;
+    let magnitude =
+        crate::number::parse_decimal(number.text()).ok_or(RowProblem::SalaryNotNumber(field))?;
     let value = if number.negative {
         -magnitude
     } else {

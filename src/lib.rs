@@ -11,6 +11,7 @@ pub mod format;
 pub mod frameworks;
 pub mod import;
 pub mod kit;
+pub mod number;
 pub mod pages;
 pub mod panic_report;
 pub mod perf;

@@ -239,7 +239,7 @@ fn covers_all(selected: &[String], known: &[&str]) -> bool {
 }
 
 fn parse_salary(value: &str) -> Option<f64> {
-    value.trim().parse::<f64>().ok().and_then(valid_salary)
+    crate::number::parse_decimal(value.trim()).and_then(valid_salary)
 }
 
 /// Rounded to cents; `None` unless finite, above 0 and at most [`MAX_SALARY`].

@@ -161,7 +161,7 @@ fn results(
                         >
                             <label class="field inline">
                                 <span>"Bucket width"</span>
-                                <select on:change=move |ev| width.set(event_target_value(&ev).parse().unwrap_or(500.0))>
+                                <select on:change=move |ev| width.set(crate::number::parse_decimal(&event_target_value(&ev)).unwrap_or(500.0))>
                                     {[250.0, 500.0, 1000.0, 2500.0, 5000.0, 10000.0]
                                         .into_iter()
                                         .map(|w| view! { <option value=w.to_string() selected=move || width.get() == w>{money(w)}</option> })
