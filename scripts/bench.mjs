@@ -301,15 +301,17 @@ for (const rows of [100_000, 1_000_000]) {
   await waitHeading(page);
   const textarea = page.locator('textarea').first();
   await textarea.waitFor();
+  // The button is found before the paste: role queries over a page holding a million-line
+  // textarea can take longer than Playwright's timeout.
+  const button = page.getByRole('button', { name: 'Use pasted text' });
+  await button.waitFor();
+  const handle = await button.elementHandle();
   // What a paste does: the value changes and one input event fires. (Playwright's fill() types
   // the text through the editing pipeline, which takes minutes for 100,000 lines in Chromium.)
   await textarea.evaluate((el, text) => {
     el.value = text;
     el.dispatchEvent(new Event('input', { bubbles: true }));
   }, csv);
-  const button = page.getByRole('button', { name: 'Use pasted text' });
-  await button.waitFor();
-  const handle = await button.elementHandle();
   const r = await page.evaluate(async (btn) => {
     const t0 = performance.now();
     btn.click();

@@ -18,7 +18,7 @@ use crate::query::salaries::SalariesQuery;
 use crate::salaries::{self as view_model, convert};
 use crate::state::app_base;
 use crate::stats::CONSENSUS_METHOD;
-use imported::{ImportInput, ImportRequest};
+use imported::{ImportHandler, ImportInput, ImportRequest};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -418,22 +418,35 @@ fn OffersSection(dataset: Arc<Dataset>, query: Memo<SalariesQuery>) -> impl Into
     let unit = RwSignal::new(Period::Month);
     let width = RwSignal::new(stats.bucket_width as f64);
     let pasted = RwSignal::new(String::new());
-    // The import itself is its own chunk (`imported`, split point `salaries_import`), fetched on the first import; a failed
-    // fetch is retried by the next one.
+    // The import itself is its own chunk (`imported`, split point `salaries_import`). It starts
+    // loading when someone first reaches for the import card (focus, pointer, typing), so that it
+    // is usually in by the time they import; a failed fetch is retried by the next import.
     let request = RwSignal::new(None::<ImportRequest>);
     let loads = RwSignal::new(0u32);
     let load_failed = StoredValue::new(false);
-    let ask = move |input: ImportInput, label: String| {
-        request.set(Some(ImportRequest {
-            input,
-            label,
-            unit: unit.get_untracked(),
-        }));
+    let load = move || {
         if loads.get_untracked() == 0 || load_failed.get_value() {
             load_failed.set_value(false);
             loads.update(|n| *n += 1);
         }
     };
+    let handler = StoredValue::new(None::<ImportHandler>);
+    let ask = move |input: ImportInput, label: String| {
+        let next = ImportRequest {
+            input,
+            label,
+            unit: unit.get_untracked(),
+        };
+        match handler.get_value() {
+            Some(import) => import(next),
+            None => {
+                request.set(Some(next));
+                load();
+            }
+        }
+    };
+    // Until something is asked for, loading (or failing to load) the importer shows nothing.
+    let asked = move || request.with(Option::is_some);
 
     let on_file = move |ev: leptos::ev::Event| {
         use wasm_bindgen::JsCast;
@@ -527,7 +540,12 @@ fn OffersSection(dataset: Arc<Dataset>, query: Memo<SalariesQuery>) -> impl Into
                 <SourceRef dataset=d.clone() id=stats_for_view.source.clone() />
             </div>
 
-            <div class="card import">
+            <div
+                class="card import"
+                on:focusin=move |_| load()
+                on:pointerdown=move |_| load()
+                on:input=move |_| load()
+            >
                 <h3>"Your own offers"</h3>
                 <p>
                     "One row per candidate: " <code>"salary"</code> " and optionally " <code>"offers"</code>
@@ -563,15 +581,20 @@ fn OffersSection(dataset: Arc<Dataset>, query: Memo<SalariesQuery>) -> impl Into
                 (loads.get() > 0)
                     .then(|| {
                         lazy_view(
-                            imported::load_results(request, query, width),
-                            || view! { <p class="muted" role="status">"Loading the importer…"</p> }.into_any(),
+                            imported::load_results(request, handler, query, width),
+                            move || {
+                                (move || asked().then(|| view! { <p class="muted" role="status">"Loading the importer…"</p> }))
+                                    .into_any()
+                            },
                             move || {
                                 load_failed.set_value(true);
-                                view! {
-                                    <p class="import-error" role="alert">
-                                        "The importer could not be loaded. Check your connection, then import again. Nothing changed."
-                                    </p>
-                                }
+                                (move || {
+                                    asked().then(|| view! {
+                                        <p class="import-error" role="alert">
+                                            "The importer could not be loaded. Check your connection, then import again. Nothing changed."
+                                        </p>
+                                    })
+                                })
                                     .into_any()
                             },
                         )

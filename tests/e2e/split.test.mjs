@@ -172,15 +172,20 @@ test('a search pack that cannot be fetched says so, and pressing Search again re
   await expectCleanConsole(page, { allow: [/pack_search_dialog|Failed to fetch|net::ERR_FAILED|TypeError/] });
 });
 
-test('the import code arrives on the first import only; a failed fetch says so and the next import retries', async () => {
+test('the import code arrives when the import card is first used; a failed fetch says so only on import, and the next import retries', async () => {
   const page = await newPage();
   const seen = recordChunks(page);
   const block = (r) => r.abort('failed');
   await page.route(/\/pack_salaries_import-[0-9a-f]+\.wasm$/, block);
   await gotoApp(page, routeRel('/salaries'), { heading: 'Salaries' });
   await page.waitForLoadState('networkidle');
-  assert.ok(!seen.wasm.some((f) => f.startsWith('pack_salaries_import')), `not before an import: ${seen.wasm.join(', ')}`);
+  assert.ok(!seen.wasm.some((f) => f.startsWith('pack_salaries_import')), `not before the card is used: ${seen.wasm.join(', ')}`);
+  // Typing into the card starts the fetch; its failure shows nothing until an import is asked for.
+  const warmFailed = page.waitForEvent('requestfailed', (r) => r.url().includes('pack_salaries_import'));
   await page.locator('textarea').fill('salary,offers\n5000,2\n7000,1\n');
+  await warmFailed;
+  await page.waitForTimeout(200);
+  assert.equal(await page.locator('.import-error').count(), 0, 'no message before an import');
   await page.getByRole('button', { name: 'Use pasted text' }).click();
   const failed = page.locator('.import-error[role="alert"]');
   await failed.waitFor();
@@ -193,9 +198,9 @@ test('the import code arrives on the first import only; a failed fetch says so a
   assert.match(await page.locator('.imported').innerText(), /Imported 2 rows from pasted text/);
   assert.equal(await failed.count(), 0);
   const importPacks = seen.wasm.filter((f) => f.startsWith('pack_salaries_import'));
-  assert.equal(importPacks.length, 2, `one failed and one good fetch: ${seen.wasm.join(', ')}`);
+  assert.ok(importPacks.length >= 3, `failed fetches, then a good one: ${seen.wasm.join(', ')}`);
   const pagePack = fs.readFileSync(`${DIST}/${seen.wasm.find((f) => f.startsWith('pack_page_salaries'))}`);
-  const importPack = fs.readFileSync(`${DIST}/${importPacks[1]}`);
+  const importPack = fs.readFileSync(`${DIST}/${importPacks.at(-1)}`);
   const inPagePack = new Set(packIndex(new Uint8Array(pagePack)).keys());
   const inImportPack = [...packIndex(new Uint8Array(importPack)).keys()];
   assert.ok(inImportPack.includes('split_salaries_import'), inImportPack.join(', '));

@@ -37,15 +37,21 @@ pub(super) enum ImportInput {
     Failed(&'static str),
 }
 
+/// Imports a request at once; set by the chunk's view once it is in.
+pub(super) type ImportHandler = Arc<dyn Fn(ImportRequest) + Send + Sync>;
+
 crate::split_view! {
-    /// The import results, in their own chunk. `request` holds the import to do next (taken
-    /// when done), `width` the histogram's bucket width.
+    /// The import results, in their own chunk. Once in, the view puts its [`ImportHandler`] in
+    /// `handler`, and the page hands it each import directly, in the click (as if the code had
+    /// always been there); `request` holds an import asked for before that (taken when done).
+    /// `width` is the histogram's bucket width.
     pub(super) async fn load_results(
         request: RwSignal<Option<ImportRequest>>,
+        handler: StoredValue<Option<ImportHandler>>,
         query: Memo<SalariesQuery>,
         width: RwSignal<f64>,
     ) => salaries_import {
-        results(request, query, width).into_any()
+        results(request, handler, query, width).into_any()
     }
 }
 
@@ -64,25 +70,28 @@ struct Imported {
 
 fn results(
     request: RwSignal<Option<ImportRequest>>,
+    handler: StoredValue<Option<ImportHandler>>,
     query: Memo<SalariesQuery>,
     width: RwSignal<f64>,
 ) -> impl IntoView {
     let imported = RwSignal::new(None::<Imported>);
     let problem = RwSignal::new(None::<ImportProblem>);
-    // Each request is taken out of the signal (a file can be 50 MB) and imported once. A failed
-    // import keeps the earlier results on screen.
+    // A failed import keeps the earlier results on screen.
+    let import = move |next: ImportRequest| match accept(next) {
+        Ok(done) => {
+            problem.set(None);
+            imported.set(Some(done));
+            crate::perf::mark("offers-imported");
+        }
+        Err(why) => problem.set(Some(why)),
+    };
+    handler.set_value(Some(Arc::new(import)));
+    // An import asked for while this chunk was on its way: taken out of the signal (a file can
+    // be 50 MB) and imported once.
     Effect::new(move |_| {
         request.track();
-        let Some(next) = request.write_untracked().take() else {
-            return;
-        };
-        match accept(next) {
-            Ok(done) => {
-                problem.set(None);
-                imported.set(Some(done));
-                crate::perf::mark("offers-imported");
-            }
-            Err(why) => problem.set(Some(why)),
+        if let Some(next) = request.write_untracked().take() {
+            import(next);
         }
     });
 
