@@ -40,7 +40,17 @@ wasm-test:
 # rustflags of .cargo/config.toml, so it repeats erase_components. Trunk's own wasm-opt pass then
 # warns "linking section is present" (the relocations wasm-split needs); split.mjs redoes that
 # step on the split modules, so the warning is expected.
-build: export RUSTFLAGS = --cfg erase_components --cfg wasm_split -Clink-args=--emit-relocs
+#
+# The standard library is compiled with the app (rust-src) under the "immediate-abort" panic
+# strategy: a panic traps at once, without the message formatting and unwinding glue the
+# precompiled std carries (27 KB gzipped off every route, BENCHMARKS.md). Both are unstable
+# switches of the pinned stable compiler, unlocked for this build only by RUSTC_BOOTSTRAP=1 (the
+# compiler and toolchain stay the ones rust-toolchain.toml pins). The app never panics by design;
+# a bug that did would show Rust's "unreachable" trap in the console instead of its message.
+# `trunk serve` and the tests keep the usual std.
+build: export RUSTFLAGS = --cfg erase_components --cfg wasm_split -Clink-args=--emit-relocs -Zunstable-options -Cpanic=immediate-abort
+build: export RUSTC_BOOTSTRAP = 1
+build: export CARGO_UNSTABLE_BUILD_STD = std,panic_abort
 build:
 	trunk build --release --public-url $(PUBLIC_URL)
 

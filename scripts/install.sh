@@ -22,6 +22,12 @@ if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknow
   rustup target add wasm32-unknown-unknown
 fi
 
+# The release build compiles the standard library from source (Makefile, `build`).
+if ! rustup component list --installed 2>/dev/null | grep -q '^rust-src'; then
+  say "adding the rust-src component"
+  rustup component add rust-src
+fi
+
 if have_version wasm-bindgen "wasm-bindgen $WASM_BINDGEN_VERSION"; then
   say "wasm-bindgen-cli $WASM_BINDGEN_VERSION present"
 else

@@ -112,8 +112,11 @@ function bootMarkup(route) {
 }
 
 // If the app cannot start (its wasm or script fails to load, or throws before mounting), the
-// static page says so instead of "Loading the page…" for ever. It only touches [data-boot],
-// which the app removes when it mounts, so a running app is never affected.
+// static page says so instead of "Loading the page…" for ever. That part only touches
+// [data-boot], which the app removes when it mounts, so a running app is never affected.
+// Once it runs, a trap in the wasm (a Rust panic: the release build aborts at once, see the
+// Makefile) has stopped it: a panel at the top of the page says so, with a reload link, built
+// with plain DOM calls (the wasm instance cannot be trusted any more) and text only.
 const bootCheck = `// Written by scripts/postbuild.mjs.
 (() => {
   const report = () => {
@@ -123,9 +126,38 @@ const bootCheck = `// Written by scripts/postbuild.mjs.
     status.setAttribute('role', 'alert');
     status.textContent = 'The app could not start, or is taking long. Check your connection and reload the page.';
   };
+  const stopped = (error) => {
+    if (!(error instanceof WebAssembly.RuntimeError)) return;
+    if (document.querySelector('[data-boot], .panic-panel')) return;
+    const el = (tag, text) => {
+      const node = document.createElement(tag);
+      node.textContent = text;
+      return node;
+    };
+    const panel = el('section', '');
+    panel.className = 'error-panel panic-panel';
+    panel.setAttribute('role', 'alert');
+    panel.tabIndex = -1;
+    const reload = el('a', 'Reload the page');
+    reload.href = location.href;
+    panel.append(
+      el('h2', 'Something went wrong in Backend Atlas'),
+      el('p', 'The app hit an internal error and stopped. Reloading usually fixes it; your saved progress is kept in this browser.'),
+      el('pre', String(error.message)),
+      reload,
+    );
+    document.body.prepend(panel);
+    panel.focus();
+  };
   // Uncaught errors (target: window) and scripts that fail to load; not images or preloads.
-  addEventListener('error', (e) => (e.target === window || e.target instanceof HTMLScriptElement) && report(), true);
-  addEventListener('unhandledrejection', report);
+  addEventListener('error', (e) => {
+    if (e.target === window || e.target instanceof HTMLScriptElement) report();
+    if (e.target === window) stopped(e.error);
+  }, true);
+  addEventListener('unhandledrejection', (e) => {
+    report();
+    stopped(e.reason);
+  });
   addEventListener('load', () => setTimeout(report, 20000));
 })();
 `;
@@ -156,7 +188,10 @@ for (const route of routes) {
 }
 
 // 4. Fallback for everything else.
-writeFileSync(join(staging, '404.html'), withMeta(html, NOT_FOUND));
+const notFound = withMeta(html, NOT_FOUND)
+  .replace('<script type="module"', `<script src="${publicUrl}${bootCheckName}" defer></script><script type="module"`);
+if (!notFound.includes(bootCheckName)) throw new Error('postbuild: found no module script in 404.html');
+writeFileSync(join(staging, '404.html'), notFound);
 
 const splitNote = split ? `, wasm split into ${split.files} files` : '';
 console.log(`postbuild: ${moved} inline script(s) moved, ${routes.length} route files and 404.html written${splitNote}`);

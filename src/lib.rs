@@ -1,6 +1,6 @@
 //! Backend Atlas: a Leptos (CSR) app about backend / FastAPI developer careers.
 //!
-//! `main.rs` only installs the panic hook and mounts [`app::App`]; everything else lives here
+//! `main.rs` only sets the console panic hook and mounts [`app::App`]; everything else lives here
 //! so native tests and `wasm-bindgen-test` can import it.
 
 pub mod app;
@@ -13,7 +13,6 @@ pub mod import;
 pub mod kit;
 pub mod number;
 pub mod pages;
-pub mod panic_report;
 pub mod perf;
 pub mod progress;
 pub mod query;

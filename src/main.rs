@@ -1,7 +1,12 @@
-//! Entry point: install the panic report, then mount the app. Everything else is in the lib.
+//! Entry point: mount the app. Everything else is in the lib.
+//!
+//! A panic stops the app: the page's boot script (scripts/postbuild.mjs) sees the wasm trap and
+//! puts a panel with a reload link at the top of the page. The release build aborts at once on a
+//! panic (Makefile, `build`), so the hook below only writes the message to the console in
+//! development builds.
 
 fn main() {
-    backend_atlas::panic_report::install();
+    console_error_panic_hook::set_once();
     backend_atlas::perf::mark("app-start");
     // Mount in a task of its own: instantiating the main module and building the app are two
     // shorter tasks instead of one long one, and the static first paint stays up meanwhile.

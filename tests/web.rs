@@ -241,27 +241,6 @@ async fn salaries_page_reads_the_url_and_the_legend_writes_it() {
 }
 
 #[wasm_bindgen_test]
-fn panic_report_is_a_readable_panel_with_a_reload_link() {
-    backend_atlas::panic_report::show("index out of bounds <b>not bold</b>");
-    let panel = document()
-        .query_selector(".panic-panel")
-        .unwrap()
-        .expect("panel");
-    assert_eq!(panel.get_attribute("role").as_deref(), Some("alert"));
-    let text = panel.text_content().unwrap();
-    assert!(text.contains("Something went wrong"), "{text}");
-    assert!(
-        text.contains("index out of bounds <b>not bold</b>"),
-        "message kept as text: {text}"
-    );
-    assert!(panel.query_selector("b").unwrap().is_none());
-    let reload = panel.query_selector("a").unwrap().expect("reload link");
-    assert_eq!(reload.text_content().as_deref(), Some("Reload the page"));
-    assert!(reload.get_attribute("href").unwrap().starts_with("http"));
-    panel.remove();
-}
-
-#[wasm_bindgen_test]
 async fn comparison_table_has_a_column_per_framework_and_marks_differences() {
     use backend_atlas::pages::frameworks::Frameworks;
     let (root, handle) = mount_page("/frameworks?compare=fastapi,flask", Frameworks).await;

@@ -232,6 +232,37 @@ test('a pasted resume with markup is shown as text on /hiring', async () => {
 });
 
 // ---------------------------------------------------------------------------------------------
+// A wasm trap (a Rust panic: the release build aborts at once) after the app has started
+
+test('a wasm trap while the app runs puts a panel with a reload link at the top of the page', async () => {
+  const page = await newPage();
+  await gotoApp(page, 'salaries/?levels=senior');
+  assert.equal(await page.locator('.panic-panel').count(), 0);
+  // A real trap, uncaught, from a module of its own: `(func (export "f") unreachable)`.
+  await page.evaluate(async () => {
+    const bytes = new Uint8Array([
+      0, 97, 115, 109, 1, 0, 0, 0, 1, 4, 1, 96, 0, 0, 3, 2, 1, 0, 7, 5, 1, 1, 102, 0, 0,
+      10, 5, 1, 3, 0, 0, 11,
+    ]);
+    const { instance } = await WebAssembly.instantiate(bytes);
+    setTimeout(() => instance.exports.f());
+    setTimeout(() => instance.exports.f()); // a second one adds no second panel
+    await new Promise((resolve) => setTimeout(resolve)); // timers run in order: after both
+  });
+  const panel = page.locator('.panic-panel');
+  await panel.waitFor();
+  assert.equal(await panel.count(), 1);
+  assert.equal(await panel.getAttribute('role'), 'alert');
+  assert.match(await panel.innerText(), /Something went wrong in Backend Atlas/);
+  assert.match(await panel.locator('pre').innerText(), /unreachable/);
+  const reload = panel.getByRole('link', { name: 'Reload the page' });
+  assert.equal(await reload.getAttribute('href'), page.url());
+  assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('panic-panel')), true);
+  // First in the page, before the header.
+  assert.equal(await page.evaluate(() => document.body.firstElementChild?.classList.contains('panic-panel')), true);
+});
+
+// ---------------------------------------------------------------------------------------------
 // The Content-Security-Policy
 
 test('the Content-Security-Policy blocks inline scripts and inline event handlers', async () => {
