@@ -32,8 +32,40 @@ pub fn money(value: f64) -> String {
     if rounded <= f64::from(u32::MAX) {
         format!("{sign}{}", usd(rounded as u32))
     } else {
-        format!("{sign}${rounded:.0}")
+        format!("{sign}${}", fixed(rounded, 0))
     }
+}
+
+/// `value` with exactly `places` decimals (at most 9), like `format!("{value:.places$}")` but
+/// rounded half away from zero (`fixed(2.25, 1)` -> `"2.3"`, `fixed(-0.04, 1)` -> `"0.0"`) and
+/// with integer arithmetic only: `{:.1}` or `{}` of a float would bring core's float formatting
+/// (about 5 KB gzipped of code and tables) into the page. Exact while `value * 10^places` stays
+/// below 2^53 (every figure the app shows); saturates past 1.8e19. Non-finite -> `"–"`.
+pub fn fixed(value: f64, places: u32) -> String {
+    if !value.is_finite() {
+        return "–".to_owned();
+    }
+    let scale = 10u64.pow(places.min(9));
+    let scaled = (value.abs() * scale as f64).round() as u64;
+    let sign = if value < 0.0 && scaled > 0 { "-" } else { "" };
+    let whole = scaled / scale;
+    if places == 0 {
+        return format!("{sign}{whole}");
+    }
+    let fraction = scaled % scale;
+    let width = places.min(9) as usize;
+    format!("{sign}{whole}.{fraction:0width$}")
+}
+
+/// `value` with at most `places` decimals and no trailing zeros: `trimmed(5.5, 3)` -> "5.5",
+/// `trimmed(120.0, 2)` -> "120", never "-0" ([`fixed`], then trimmed).
+pub fn trimmed(value: f64, places: u32) -> String {
+    let mut text = fixed(value, places);
+    if places > 0 {
+        let keep = text.trim_end_matches('0').trim_end_matches('.').len();
+        text.truncate(keep);
+    }
+    text
 }
 
 /// A byte count in megabytes (MiB) to one decimal, rounded half up: `1_572_864` -> `"1.5"`.
@@ -112,6 +144,52 @@ mod tests {
             (usize::MAX, "17592186044416.0"),
         ] {
             assert_eq!(megabytes(bytes), want, "{bytes}");
+        }
+    }
+
+    #[test]
+    fn fixed_rounds_half_away_from_zero_to_the_places_asked() {
+        for (value, places, want) in [
+            (0.0, 1, "0.0"),
+            (4.333_333, 2, "4.33"),
+            (1.5, 2, "1.50"),
+            (2.25, 1, "2.3"),
+            (7.707, 1, "7.7"),
+            (12.0, 0, "12"),
+            (12.5, 0, "13"),
+            (-12.5, 0, "-13"),
+            (-0.04, 1, "0.0"),
+            (-1.23456, 3, "-1.235"),
+            (0.05, 2, "0.05"),
+            (150.0, 1, "150.0"),
+            (1e12, 0, "1000000000000"),
+            (f64::NAN, 1, "–"),
+            (f64::NEG_INFINITY, 0, "–"),
+        ] {
+            assert_eq!(fixed(value, places), want, "{value} to {places}");
+        }
+    }
+
+    #[test]
+    fn fixed_agrees_with_rust_where_no_tie_is_rounded() {
+        // `{:.N}` rounds ties of the exact binary value to even; away from ties the two agree.
+        let mut x = 0.013_f64;
+        while x < 2.0e6 {
+            for places in 0..=3u32 {
+                let width = places as usize;
+                let scaled = x * 10f64.powi(places as i32);
+                if (scaled - scaled.trunc() - 0.5).abs() > 1e-6 {
+                    assert_eq!(fixed(x, places), format!("{x:.width$}"), "{x} to {places}");
+                    // Rust keeps the sign of a negative number that rounds to zero ("-0.0").
+                    let rust = format!("{:.width$}", -x);
+                    let rust = match rust.strip_prefix('-') {
+                        Some(zero) if zero.chars().all(|c| c == '0' || c == '.') => zero.to_owned(),
+                        _ => rust,
+                    };
+                    assert_eq!(fixed(-x, places), rust, "-{x} to {places}");
+                }
+            }
+            x = x * 1.37 + 0.011;
         }
     }
 

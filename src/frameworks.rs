@@ -24,6 +24,7 @@ use std::str::FromStr;
 
 use crate::data::{AsyncSupport, Claim, Framework, FrameworkKind, SourceId, Technology};
 use crate::query::frameworks::FrameworksQuery;
+use crate::small_sort::sort_by_cached_key;
 
 /// What a comparison cell says when the dataset has nothing for it.
 pub const NOT_STATED: &str = "Not stated in the sources";
@@ -217,12 +218,12 @@ pub fn sorted(fws: &[Framework], key: SortKey) -> Vec<&Framework> {
     let mut out: Vec<&Framework> = fws.iter().collect();
     let name = |fw: &Framework| lowercase(&fw.name);
     match key {
-        SortKey::Name => out.sort_by_cached_key(|fw| name(fw)),
-        SortKey::Language => out.sort_by_cached_key(|fw| (lowercase(&fw.language), name(fw))),
+        SortKey::Name => sort_by_cached_key(&mut out, |fw| name(fw)),
+        SortKey::Language => sort_by_cached_key(&mut out, |fw| (lowercase(&fw.language), name(fw))),
         // `None` sorts before `Some` in `Option`'s order, hence the explicit flag.
-        SortKey::Year => {
-            out.sort_by_cached_key(|fw| (fw.first_release.is_none(), fw.first_release, name(fw)))
-        }
+        SortKey::Year => sort_by_cached_key(&mut out, |fw| {
+            (fw.first_release.is_none(), fw.first_release, name(fw))
+        }),
     }
     out
 }
@@ -735,7 +736,7 @@ pub fn recommend(answers: &Answers, fws: &[Framework]) -> Option<Recommendation>
         })
         .collect();
     // Stable sort: equal scores keep dataset order.
-    ranking.sort_by_key(|candidate| std::cmp::Reverse(candidate.score));
+    crate::small_sort::sort_by(&mut ranking, |a, b| a.score > b.score);
     let best = ranking.first().filter(|c| c.score > 0)?;
     let runner_up = ranking.get(1).filter(|c| c.score > 0).cloned();
     Some(Recommendation {
@@ -811,6 +812,6 @@ pub fn timeline(fws: &[Framework], technologies: &[Technology]) -> Vec<TimelineE
             });
         }
     }
-    out.sort_by_cached_key(|entry| (entry.year, lowercase(&entry.name)));
+    sort_by_cached_key(&mut out, |entry| (entry.year, lowercase(&entry.name)));
     out
 }

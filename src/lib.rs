@@ -20,6 +20,7 @@ pub mod resume;
 pub mod routes;
 pub mod salaries;
 pub mod search;
+pub mod small_sort;
 pub mod state;
 pub mod stats;
 pub mod storage;

@@ -5,7 +5,7 @@ use crate::charts::salary::{
     BarsChart, Mark, RangeBar, RangeChart, RangeGroup, YearsBand, YearsChart,
 };
 use crate::data::{Dataset, Level, Period, SalaryBand, SalaryFigure, Source};
-use crate::format::{money, per};
+use crate::format::{fixed, money, per};
 use crate::query::salaries::SalariesQuery;
 use crate::stats::{consensus_by_level, monthly_to_yearly, yearly_to_monthly};
 
@@ -230,7 +230,8 @@ impl Verdict {
         match *self {
             Verdict::Below { by } => format!("below the range by {} {per_text}", money(by)),
             Verdict::Inside { percent } => format!(
-                "inside the range, {percent:.0}% of the way from its minimum to its maximum"
+                "inside the range, {}% of the way from its minimum to its maximum",
+                fixed(percent, 0)
             ),
             Verdict::Above { by } => format!("above the range by {} {per_text}", money(by)),
             Verdict::AtLeastMin => {
@@ -241,9 +242,11 @@ impl Verdict {
                 "about equal to the single average".to_owned()
             }
             Verdict::VsAverage { percent } if percent > 0.0 => {
-                format!("{percent:.0}% above the single average")
+                format!("{}% above the single average", fixed(percent, 0))
             }
-            Verdict::VsAverage { percent } => format!("{:.0}% below the single average", -percent),
+            Verdict::VsAverage { percent } => {
+                format!("{}% below the single average", fixed(-percent, 0))
+            }
         }
     }
 

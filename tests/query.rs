@@ -361,6 +361,9 @@ fn junk_never_panics() {
         vec![Level::Junior, Level::Senior]
     );
     assert_eq!(parse("levels=JUNIOR,junior").0.levels, vec![Level::Junior]);
+    // Repeats collapse while the list is read, in level order whatever the order given.
+    let many = ["levels=", &"senior,junior,".repeat(14)].concat();
+    assert_eq!(parse(&many).0.levels, vec![Level::Junior, Level::Senior]);
     // Unknown parameters are ignored silently.
     let (q, notices) = parse("utm_source=x&page=2&levels=lead");
     assert_eq!(q.levels, vec![Level::Lead]);

@@ -40,7 +40,7 @@ pub fn short_money(value: f64) -> String {
     } else {
         (value, "")
     };
-    let text = format!("{scaled:.1}");
+    let text = crate::format::fixed(scaled, 1);
     let text = text.strip_suffix(".0").unwrap_or(&text);
     format!("${text}{suffix}")
 }

@@ -5,7 +5,7 @@
 use super::axis::{nice_ticks, short_money};
 use super::paint::{Align, Painter};
 use super::{ink, series_color, ChartError, ChartStyle, Hit, Ink};
-use crate::format::money;
+use crate::format::{money, trimmed};
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, DrawingBackend};
 
@@ -487,8 +487,8 @@ impl YearsChart {
             .map(|b| {
                 let (min, max, kind) = b.mark.columns();
                 let years = match b.years.1 {
-                    Some(to) => format!("{}–{}", b.years.0, to),
-                    None => format!("{}+", b.years.0),
+                    Some(to) => format!("{}–{}", trimmed(b.years.0, 1), trimmed(to, 1)),
+                    None => format!("{}+", trimmed(b.years.0, 1)),
                 };
                 vec![
                     b.source.clone(),
@@ -585,8 +585,8 @@ pub fn draw_years<DB: DrawingBackend>(
         let open_years = band.years.1.is_none();
         let x1 = band.years.1.map_or(right, &x).max(x0 + 3.0);
         let years_text = match band.years.1 {
-            Some(to) => format!("{}–{} years", band.years.0, to),
-            None => format!("{}+ years", band.years.0),
+            Some(to) => format!("{}–{} years", trimmed(band.years.0, 1), trimmed(to, 1)),
+            None => format!("{}+ years", trimmed(band.years.0, 1)),
         };
         let tip = format!(
             "{} (“{}”), {years_text}: {} {}",
@@ -730,7 +730,7 @@ pub fn draw_histogram<DB: DrawingBackend>(
     for tick in count_ticks {
         p.line(&[(left, y(tick)), (right, y(tick))], ink.grid, 1.0)?;
         p.text(
-            &format!("{tick}"),
+            &trimmed(tick, 1),
             left - 6.0,
             y(tick),
             FONT,

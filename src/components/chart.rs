@@ -16,6 +16,11 @@ pub type DrawFn = dyn Fn(&DrawingArea<CanvasBackend, Shift>, ChartStyle) -> Resu
     + Send
     + Sync;
 
+/// A CSS length in pixels, with the float formatted by [`crate::format::fixed`].
+fn px(value: f64) -> String {
+    format!("{}px", crate::format::fixed(value, 2))
+}
+
 #[component]
 pub fn ChartFrame(
     /// Stable id (also the CSV file name and the `performance.mark` name).
@@ -52,8 +57,7 @@ pub fn ChartFrame(
         let css_width = f64::from(canvas.client_width()).max(280.0);
         canvas.set_width((css_width * ratio).round() as u32);
         canvas.set_height((css_height * ratio).round() as u32);
-        let _ =
-            web_sys::HtmlElement::style(&canvas).set_property("height", &format!("{css_height}px"));
+        let _ = web_sys::HtmlElement::style(&canvas).set_property("height", &px(css_height));
         let Some(backend) = CanvasBackend::with_canvas_object(canvas) else {
             set_error.set(Some("This browser cannot draw on a canvas.".into()));
             return;
@@ -129,7 +133,7 @@ pub fn ChartFrame(
                         .get()
                         .map(|(x, y, text)| {
                             view! {
-                                <div class="chart-tooltip" style:left=format!("{}px", x + 12.0) style:top=format!("{}px", y + 12.0)>
+                                <div class="chart-tooltip" style:left=px(x + 12.0) style:top=px(y + 12.0)>
                                     {text}
                                 </div>
                             }

@@ -311,7 +311,7 @@ fn toggle_level(q: &mut SalariesQuery, level: Level, on: bool) {
     if on {
         levels.push(level);
     }
-    levels.sort();
+    crate::small_sort::sort(&mut levels);
     // None selected would show nothing: treat as "all" rather than an empty chart.
     q.levels = if levels.len() == Level::ALL.len() {
         Vec::new()
@@ -349,11 +349,7 @@ fn switch_period(q: &mut SalariesQuery, period: Period) {
 }
 
 fn format_input(value: f64) -> String {
-    if value.fract() == 0.0 {
-        format!("{value:.0}")
-    } else {
-        format!("{value:.2}")
-    }
+    crate::format::fixed(value, if value.fract() == 0.0 { 0 } else { 2 })
 }
 
 /// Accepts "95000", "95,000", "$95 000"; anything else clears the value.

@@ -93,7 +93,7 @@ impl SalariesQuery {
             parts.push(format!("levels={}", ids.join(",")));
         }
         let mut sources: Vec<&str> = self.sources.iter().map(String::as_str).collect();
-        sources.sort_unstable();
+        crate::small_sort::sort(&mut sources);
         sources.dedup();
         if !sources.is_empty() {
             let ids: Vec<String> = sources.into_iter().map(encode_component).collect();
@@ -118,7 +118,7 @@ impl SalariesQuery {
             .filter(|id| known_sources.contains(&id.as_str()))
             .cloned()
             .collect();
-        sources.sort_unstable();
+        crate::small_sort::sort(&mut sources);
         sources.dedup();
         if covers_all(&sources, known_sources) {
             sources.clear();
@@ -165,7 +165,7 @@ pub fn parse_period(value: &str) -> Option<Period> {
 /// Sorted, de-duplicated, and empty when every level is named.
 fn canonical_levels(levels: &[Level]) -> Vec<Level> {
     let mut levels = levels.to_vec();
-    levels.sort_unstable();
+    crate::small_sort::sort(&mut levels);
     levels.dedup();
     if levels.len() == Level::ALL.len() {
         levels.clear();
@@ -191,6 +191,8 @@ fn parse_levels(value: &str, notices: &mut Vec<Notice>) -> Vec<Level> {
             .into_iter()
             .find(|level| level.id().eq_ignore_ascii_case(item))
         {
+            // Each level once, however often it is repeated: the list stays short to sort.
+            Some(level) if levels.contains(&level) => {}
             Some(level) => levels.push(level),
             None => push_once(
                 notices,
@@ -212,6 +214,8 @@ fn parse_sources(value: &str, known: &[&str], notices: &mut Vec<Notice>) -> Vec<
     let mut sources: Vec<String> = Vec::new();
     for item in list_items(value) {
         match known.iter().find(|id| id.eq_ignore_ascii_case(item)) {
+            // Each source once, however often it is repeated: the list stays short to sort.
+            Some(id) if sources.iter().any(|s| s == id) => {}
             Some(id) => sources.push((*id).to_string()),
             None => push_once(
                 notices,
@@ -222,7 +226,7 @@ fn parse_sources(value: &str, known: &[&str], notices: &mut Vec<Notice>) -> Vec<
             ),
         }
     }
-    sources.sort_unstable();
+    crate::small_sort::sort(&mut sources);
     sources.dedup();
     if covers_all(&sources, known) {
         sources.clear();
@@ -233,7 +237,7 @@ fn parse_sources(value: &str, known: &[&str], notices: &mut Vec<Notice>) -> Vec<
 /// Whether sorted, de-duplicated `selected` (all known) names every known source.
 fn covers_all(selected: &[String], known: &[&str]) -> bool {
     let mut all: Vec<&str> = known.to_vec();
-    all.sort_unstable();
+    crate::small_sort::sort(&mut all);
     all.dedup();
     !selected.is_empty() && selected.len() == all.len()
 }

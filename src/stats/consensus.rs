@@ -89,7 +89,7 @@ fn level_consensus(level: Level, bands: &[&SalaryBand]) -> LevelConsensus {
 
 /// Plain median (mean of the two middle values for an even count); `None` when empty.
 fn median(mut values: Vec<f64>) -> Option<f64> {
-    values.sort_unstable_by(f64::total_cmp);
+    crate::small_sort::sort_by(&mut values, |a, b| a.total_cmp(b).is_lt());
     let n = values.len();
     match n {
         0 => None,

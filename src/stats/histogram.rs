@@ -125,23 +125,10 @@ fn bucket_index(salary: f64, width: f64) -> f64 {
 pub fn bucket_label(lower: f64) -> String {
     let magnitude = lower.abs();
     if magnitude < 1_000.0 {
-        format!("{}+", trimmed(lower, 2))
+        format!("{}+", crate::format::trimmed(lower, 2))
     } else if magnitude < 1_000_000.0 {
-        format!("{}k+", trimmed(lower / 1_000.0, 3))
+        format!("{}k+", crate::format::trimmed(lower / 1_000.0, 3))
     } else {
-        format!("{}M+", trimmed(lower / 1_000_000.0, 3))
+        format!("{}M+", crate::format::trimmed(lower / 1_000_000.0, 3))
     }
-}
-
-/// `x` with at most `decimals` decimals and no trailing zeros ("5.5", "120", never "-0").
-fn trimmed(x: f64, decimals: usize) -> String {
-    let mut text = format!("{x:.decimals$}");
-    if text.contains('.') {
-        let keep = text.trim_end_matches('0').trim_end_matches('.').len();
-        text.truncate(keep);
-    }
-    if text == "-0" {
-        text.remove(0);
-    }
-    text
 }

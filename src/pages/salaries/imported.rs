@@ -171,9 +171,9 @@ fn results(
                             <label class="field inline">
                                 <span>"Bucket width"</span>
                                 <select on:change=move |ev| width.set(crate::number::parse_decimal(&event_target_value(&ev)).unwrap_or(500.0))>
-                                    {[250.0, 500.0, 1000.0, 2500.0, 5000.0, 10000.0]
+                                    {[250u32, 500, 1000, 2500, 5000, 10000]
                                         .into_iter()
-                                        .map(|w| view! { <option value=w.to_string() selected=move || width.get() == w>{money(w)}</option> })
+                                        .map(|w| view! { <option value=w.to_string() selected=move || width.get() == f64::from(w)>{money(f64::from(w))}</option> })
                                         .collect_view()}
                                 </select>
                             </label>
@@ -282,7 +282,7 @@ fn imported_view(imp: &Imported) -> impl IntoView {
                 let rows = [
                     ("Offers counted", s.total_offers.to_string()),
                     ("Candidates with offers", s.candidates.to_string()),
-                    ("Offers per candidate", format!("{:.2}", s.offers_per_candidate)),
+                    ("Offers per candidate", crate::format::fixed(s.offers_per_candidate, 2)),
                     ("Weighted mean", format!("{} {unit}", money(s.mean))),
                     ("Minimum", format!("{} {unit}", money(s.min))),
                     ("10th percentile", format!("{} {unit}", money(s.p10))),
