@@ -299,9 +299,7 @@ fn Comparison(url: State, dataset: Arc<Dataset>) -> impl IntoView {
     let query = url.query;
     // The table is its own chunk (split point `frameworks_compare`), fetched once two frameworks
     // are picked; after that it follows the picks itself.
-    let wanted = Memo::new(move |was: Option<&bool>| {
-        was.copied().unwrap_or(false) || query.with(|q| q.compare.len() >= 2)
-    });
+    let wanted = once_true(move || query.with(|q| q.compare.len() >= 2));
     let dataset = StoredValue::new(dataset);
     move || {
         if wanted.get() {
@@ -311,6 +309,11 @@ fn Comparison(url: State, dataset: Arc<Dataset>) -> impl IntoView {
             .with_value(|d| compare_hint(&fw::compared(&d.frameworks, &query.get())))
             .unwrap_or_else(|| ().into_any())
     }
+}
+
+/// True from the first time `cond` is, and from then on: a first-use part, once fetched, stays.
+fn once_true(cond: impl Fn() -> bool + Send + Sync + 'static) -> Memo<bool> {
+    Memo::new(move |was: Option<&bool>| was.copied().unwrap_or(false) || cond())
 }
 
 /// A part of the page in a chunk of its own, fetched when first needed: "Loading the {what}…"
@@ -393,9 +396,7 @@ fn Chooser(url: State, dataset: Arc<Dataset>) -> impl IntoView {
         .collect_view();
     // The recommendation (scoring and its quotes) is its own chunk (split point
     // `frameworks_chooser`), fetched once a question is answered.
-    let wanted = Memo::new(move |was: Option<&bool>| {
-        was.copied().unwrap_or(false) || query.with(|q| !q.answers.is_empty())
-    });
+    let wanted = once_true(move || query.with(|q| !q.answers.is_empty()));
     let dataset = StoredValue::new(dataset);
     let result = move || {
         if wanted.get() {

@@ -358,8 +358,7 @@ fn parse_salary_input(text: &str) -> Option<f64> {
         .chars()
         .filter(|c| !matches!(c, '$' | ',' | ' ' | '\u{a0}'))
         .collect();
-    crate::number::parse_decimal(&cleaned)
-        .filter(|v| v.is_finite() && *v > 0.0 && *v <= crate::query::salaries::MAX_SALARY)
+    crate::number::parse_decimal(&cleaned).and_then(crate::query::salaries::valid_salary)
 }
 
 #[component]

@@ -246,8 +246,9 @@ fn parse_salary(value: &str) -> Option<f64> {
     crate::number::parse_decimal(value.trim()).and_then(valid_salary)
 }
 
-/// Rounded to cents; `None` unless finite, above 0 and at most [`MAX_SALARY`].
-fn valid_salary(salary: f64) -> Option<f64> {
+/// Rounded to cents; `None` unless finite, above 0 and at most [`MAX_SALARY`]. The one rule
+/// for a salary, whether it comes from the URL or the page's salary box.
+pub fn valid_salary(salary: f64) -> Option<f64> {
     if !salary.is_finite() || salary > MAX_SALARY {
         return None;
     }
