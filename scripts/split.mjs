@@ -35,6 +35,23 @@ function run(cmd, args) {
   }
 }
 
+// Core's float formatting and parsing (Grisu/Dragon, the Eisel-Lemire tables) cost a chart
+// page 5 – 15 KB gzipped, and one `{}` of an f64 or one `str::parse::<f64>` brings them back
+// (ARCHITECTURE.md, "What keeps bytes out"). cargo's wasm still has its function names here,
+// so a module that links them says so by name.
+const FLOAT_TEXT = [
+  ['3fmt5float', 'core::fmt::float', 'write figures with format::fixed or format::trimmed'],
+  ['3num7dec2flt', 'core::num::dec2flt', 'read amounts with number::parse_decimal'],
+];
+export function checkNoFloatText(dir) {
+  for (const f of readdirSync(dir).filter((name) => name.endsWith('.wasm'))) {
+    const bytes = readFileSync(join(dir, f));
+    for (const [needle, code, fix] of FLOAT_TEXT) {
+      if (bytes.includes(needle)) throw new Error(`split: ${f} links ${code}; ${fix}`);
+    }
+  }
+}
+
 export function splitWasm({ root, staging, html }) {
   const glueName = readdirSync(staging).find((f) => new RegExp(`^${STEM}-[0-9a-f]+\\.js$`).test(f));
   if (!glueName) throw new Error(`split: no ${STEM}-<hash>.js in ${staging}`);
@@ -53,6 +70,7 @@ export function splitWasm({ root, staging, html }) {
     const splitDir = join(work, 'split');
     const bindgenDir = join(work, 'bindgen');
     run('wasm-split-cli', [source, splitDir, '--out-name', STEM]);
+    checkNoFloatText(splitDir);
     run('wasm-bindgen', [
       '--target', 'web', '--keep-lld-exports', '--no-demangle', '--no-typescript',
       '--out-dir', bindgenDir, '--out-name', STEM, join(splitDir, `${STEM}.wasm`),

@@ -5,10 +5,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import {
   setupHarness, newPage, gotoApp, expectHeading, expectCleanConsole, serverRequest, routes, routeRel, appUrl, DIST,
 } from './harness.mjs';
-import { packModule, packIndex, minifyImports, shortName } from '../../scripts/split.mjs';
+import { packModule, packIndex, minifyImports, shortName, checkNoFloatText } from '../../scripts/split.mjs';
 
 setupHarness();
 
@@ -70,6 +72,23 @@ test('minifyImports refuses a glue that does not name each import exactly once',
   assert.throws(() => minifyImports(moduleWithImports(), missing, './x_bg.js'), /__wbg_second_fedcba9876543210 0 times/);
   const used = glueFor().replace("calls.push('first');", "calls.push('first'); import0.__wbg_second_fedcba9876543210();");
   assert.throws(() => minifyImports(moduleWithImports(), used, './x_bg.js'), /other than as a key/);
+});
+
+test('checkNoFloatText stops a build whose modules link core\'s float formatting or parsing', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'float-text-'));
+  try {
+    // A module's name section holds its functions' mangled names; only the bytes matter here.
+    const module = (name) => Buffer.concat([Buffer.from([0, 97, 115, 109, 1, 0, 0, 0]), Buffer.from(name)]);
+    fs.writeFileSync(path.join(dir, 'chunk_1.wasm'), module('_RNvNtCs1_4core3num6bignum'));
+    assert.doesNotThrow(() => checkNoFloatText(dir));
+    fs.writeFileSync(path.join(dir, 'split_page_x.wasm'), module('_RINvNtNtCs2_4core3fmt5float29float_to_decimal_common_exact'));
+    assert.throws(() => checkNoFloatText(dir), /split_page_x\.wasm links core::fmt::float; write figures with format::fixed/);
+    fs.rmSync(path.join(dir, 'split_page_x.wasm'));
+    fs.writeFileSync(path.join(dir, 'chunk_2.wasm'), module('_RNvNtNtCs2_4core3num7dec2flt5parse'));
+    assert.throws(() => checkNoFloatText(dir), /chunk_2\.wasm links core::num::dec2flt; read amounts with number::parse_decimal/);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('shortName gives distinct identifiers', () => {
