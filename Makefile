@@ -43,7 +43,7 @@ wasm-test:
 #
 # The standard library is compiled with the app (rust-src) under the "immediate-abort" panic
 # strategy: a panic traps at once, without the message formatting and unwinding glue the
-# precompiled std carries (27 KB gzipped off every route, BENCHMARKS.md). Both are unstable
+# precompiled std carries (20 – 27 KB gzipped off every route, BENCHMARKS.md). Both are unstable
 # switches of the pinned stable compiler, unlocked for this build only by RUSTC_BOOTSTRAP=1 (the
 # compiler and toolchain stay the ones rust-toolchain.toml pins). The app never panics by design;
 # a bug that did would show Rust's "unreachable" trap in the console instead of its message.
