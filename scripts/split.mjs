@@ -13,15 +13,19 @@
 //   packModule        per split point, its chunks in one pack_<point>-<hash>.wasm
 //
 // The results replace Trunk's glue and wasm in the staging directory under content-hashed names.
-// Returns, per page chunk (`page_salaries`, ...), the files that page needs, for preload hints;
-// returns null (and changes nothing) when the build was not compiled for splitting.
+// Returns, per page chunk (`page_salaries`, ...), the files that page needs, and the main module's
+// file name, for preload hints; returns null (and changes nothing) when the build was not
+// compiled for splitting.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const WASM_OPT_ARGS = ['-Oz', '--enable-bulk-memory', '--enable-nontrapping-float-to-int'];
+// ATLAS_WASM_NAMES=1 keeps the function names (wasm-opt -g), for profiling a release build.
+const WASM_OPT_ARGS = ['-Oz', '--enable-bulk-memory', '--enable-nontrapping-float-to-int'].concat(
+  process.env.ATLAS_WASM_NAMES ? ['-g'] : [],
+);
 const STEM = 'backend-atlas';
 
 const hash = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
@@ -106,6 +110,19 @@ export function splitWasm({ root, staging, html }) {
       return `__fetchChunk(${JSON.stringify(id)})`;
     });
     if (/\.wasm"/.test(loader)) throw new Error('split: the loader still fetches a .wasm file itself');
+    // Compile each chunk from its bytes, not from a Response: streaming compilation decodes on
+    // the thread that feeds it, here the main thread (one task of about 100 ms for the /salaries
+    // pack's 70-odd chunks, four times that on a mobile CPU), while WebAssembly.instantiate(bytes)
+    // decodes and compiles in the background.
+    let streamed = 0;
+    loader = loader.replace(/WebAssembly\.instantiateStreaming\(/g, () => {
+      streamed += 1;
+      return '__instantiateChunk(';
+    });
+    const fetched = loader.match(/__fetchChunk\(/g)?.length ?? 0;
+    if (streamed === 0 || streamed !== fetched) {
+      throw new Error(`split: the loader compiles ${streamed} chunks by streaming but fetches ${fetched}`);
+    }
 
     // One request per split point instead of dozens: each split point's own chunk and the shared
     // chunks it depends on are packed into one file (see packModule), fetched when the split
@@ -150,7 +167,7 @@ export function splitWasm({ root, staging, html }) {
     unlinkSync(join(staging, wasmName));
     const newHtml = html.replaceAll(glueName, newGlueName).replaceAll(wasmName, mainWasmName);
 
-    return { html: newHtml, pages, files: Object.keys(packs).length + 3 };
+    return { html: newHtml, pages, mainWasm: mainWasmName, files: Object.keys(packs).length + 3 };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -334,9 +351,12 @@ async function __fetchChunk(id) {
   for (const loaded of [...__packLoads.values()]) {
     const pack = await loaded.catch((e) => { failed ??= e; });
     const at = pack?.files.get(id);
-    if (at) return new Response(pack.buffer.slice(at[0], at[0] + at[1]), { headers: { 'Content-Type': 'application/wasm' } });
+    if (at) return pack.buffer.slice(at[0], at[0] + at[1]);
   }
   throw failed ?? new Error(\`\${id} is in no pack\`);
+}
+async function __instantiateChunk(bytes, imports) {
+  return WebAssembly.instantiate(await bytes, imports);
 }
 `;
 }

@@ -75,6 +75,7 @@ for (const route of routes) {
       await expectCurrentNav(page, route);
       assert.equal(await page.locator('main#main').count(), 1, '<main id="main">');
       const sources = page.locator('footer').getByRole('link', { name: 'Data sources', exact: true });
+      await sources.first().waitFor(); // the footer renders one task after the header
       assert.equal(await sources.count(), 1, 'footer link "Data sources"');
       const href = await sources.evaluate((a) => a.href);
       assert.ok(isRoutePath(new URL(href).pathname, '/sources'), `footer link href ${href}`);

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
-  setupHarness, newPage, gotoApp, expectHeading, expectCleanConsole, serverRequest, routes, routeRel, appUrl, DIST,
+  setupHarness, newPage, gotoApp, expectHeading, expectCleanConsole, serverRequest, routes, routeRel, appUrl, DIST, BASE,
 } from './harness.mjs';
 import { packModule, packIndex, minifyImports, shortName, checkNoFloatText } from '../../scripts/split.mjs';
 
@@ -119,13 +119,19 @@ test('the release build has one pack per page, each preloaded by its own route o
     routes.map((r) => pageOf(r.path)).sort(),
     'one pack_page_* file per route',
   );
+  const mainWasm = fs.readdirSync(DIST).filter((f) => /^backend-atlas-[0-9a-f]+_bg\.wasm$/.test(f));
+  assert.equal(mainWasm.length, 1, 'one main module');
   for (const route of routes) {
     const html = (await serverRequest(routeRel(route.path))).text;
-    const preloaded = [...html.matchAll(/<link rel="preload" href="[^"]*\/pack_page_([a-z]+)-[^"]*"[^>]*>/g)].map((m) => {
-      assert.match(m[0], /fetchpriority="low"/, 'page chunks must not compete with the first paint');
-      return m[1];
-    });
-    assert.deepEqual(preloaded, [pageOf(route.path)], `${route.path} preloads its own page pack`);
+    // No preload hint in the HTML: the loader asks for these files once the first paint is up.
+    assert.doesNotMatch(html, /<link rel="(?:module)?preload"/, `${route.path} has no preload link`);
+    const listed = /<meta name="atlas-preload" content="([^"]*)">/.exec(html)?.[1].split(' ') ?? [];
+    assert.deepEqual(
+      listed.map((url) => url.split('/').pop().replace(/^pack_page_([a-z]+)-.*$/, 'pack:$1')),
+      [mainWasm[0], 'atlas.json', `pack:${pageOf(route.path)}`],
+      `${route.path} lists the main module, the dataset and its own page pack`,
+    );
+    for (const url of listed) assert.ok(url.startsWith(BASE), `${url} is under ${BASE}`);
   }
   const notFound = (await serverRequest('no-such-page/')).text;
   assert.doesNotMatch(notFound, /pack_page_/, '404.html preloads no page pack');
@@ -261,6 +267,26 @@ test('when the app cannot start at all, the static page says so instead of loadi
   assert.match(await status.innerText(), /could not start/);
   // The static header's links are plain links: the site can still be left or reloaded.
   assert.equal(await page.locator('header[data-boot] nav a').count(), 5);
+});
+
+test('before the app starts, the static page already wears the stored theme and its toggle says so', async () => {
+  const page = await newPage({ colorScheme: 'light' });
+  await page.route(/\.wasm$/, (r) => r.abort('failed'));
+  await page.addInitScript(() => localStorage.setItem('backend-atlas.theme', 'dark'));
+  await page.goto(appUrl(routeRel('/salaries')));
+  await page.locator('[data-boot] [role="alert"]').waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
+  const toggle = page.locator('header[data-boot] .theme-toggle');
+  assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
+  assert.equal(await toggle.locator('span').innerText(), '☾');
+});
+
+test('before the app starts, a dark system theme also shows the toggle pressed', async () => {
+  const page = await newPage({ colorScheme: 'dark' });
+  await page.route(/\.wasm$/, (r) => r.abort('failed'));
+  await page.goto(appUrl(routeRel('/')));
+  await page.locator('[data-boot] [role="alert"]').waitFor();
+  assert.equal(await page.locator('header[data-boot] .theme-toggle').getAttribute('aria-pressed'), 'true');
 });
 
 // The route files' static header (`bootMarkup` in scripts/postbuild.mjs) is a hand-made copy of
