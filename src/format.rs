@@ -45,7 +45,8 @@ pub fn fixed(value: f64, places: u32) -> String {
     if !value.is_finite() {
         return "–".to_owned();
     }
-    let scale = 10u64.pow(places.min(9));
+    let places = places.min(9);
+    let scale = 10u64.pow(places);
     let scaled = (value.abs() * scale as f64).round() as u64;
     let sign = if value < 0.0 && scaled > 0 { "-" } else { "" };
     let whole = scaled / scale;
@@ -53,7 +54,7 @@ pub fn fixed(value: f64, places: u32) -> String {
         return format!("{sign}{whole}");
     }
     let fraction = scaled % scale;
-    let width = places.min(9) as usize;
+    let width = places as usize;
     format!("{sign}{whole}.{fraction:0width$}")
 }
 

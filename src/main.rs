@@ -9,29 +9,14 @@ fn main() {
     console_error_panic_hook::set_once();
     backend_atlas::perf::mark("app-start");
     // Mount in a task of its own: instantiating the main module and building the app are two
-    // shorter tasks instead of one long one, and the static first paint stays up meanwhile.
+    // shorter tasks instead of one long one. The release build's loader fetches this module only
+    // once the static first paint is on screen (scripts/postbuild.mjs), so the page's largest
+    // paint stays the static one.
     wasm_bindgen_futures::spawn_local(async {
         backend_atlas::perf::next_task().await;
-        remove_boot_copy();
+        // The static header stays until the app's header replaces it, one task later.
+        backend_atlas::components::page::remove_static_copy("main[data-boot]");
         leptos::mount::mount_to_body(backend_atlas::app::App);
         backend_atlas::perf::mark("app-mounted");
     });
-}
-
-/// The release build's route files carry a static copy of the header, heading and lead
-/// (`[data-boot]`, scripts/postbuild.mjs) for the first paint; the app draws the same in their
-/// place.
-fn remove_boot_copy() {
-    if let Some(boot) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector_all("[data-boot]").ok())
-    {
-        for i in 0..boot.length() {
-            if let Some(node) = boot.item(i) {
-                if let Some(parent) = node.parent_node() {
-                    let _ = parent.remove_child(&node);
-                }
-            }
-        }
-    }
 }

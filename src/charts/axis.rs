@@ -40,9 +40,7 @@ pub fn short_money(value: f64) -> String {
     } else {
         (value, "")
     };
-    let text = crate::format::fixed(scaled, 1);
-    let text = text.strip_suffix(".0").unwrap_or(&text);
-    format!("${text}{suffix}")
+    format!("${}{suffix}", crate::format::trimmed(scaled, 1))
 }
 
 #[cfg(test)]

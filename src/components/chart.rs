@@ -42,11 +42,17 @@ pub fn ChartFrame(
     let (error, set_error) = signal(None::<String>);
     let (show_table, set_show_table) = signal(false);
     let theme = use_context::<ThemeCtx>().map(|t| t.0);
+    // The first draw waits one browser task: the page's render and each chart's first draw
+    // (with the layout it needs for the canvas width) are then separate, shorter tasks.
+    let ready = crate::components::lazy::true_next_task();
     let resized = RwSignal::new(0u32);
     let handle = window_event_listener(leptos::ev::resize, move |_| resized.update(|n| *n += 1));
     on_cleanup(move || handle.remove());
 
     Effect::new(move |_| {
+        if !ready.get() {
+            return;
+        }
         resized.track();
         let theme = theme.map(|t| t.get()).unwrap_or_default();
         let css_height = height.get();

@@ -7,6 +7,8 @@ use leptos_router::components::A;
 
 #[component]
 pub fn Header() -> impl IntoView {
+    // Drawn in place of the route file's static header, in this same task.
+    crate::components::page::remove_static_copy("header[data-boot]");
     let base = app_base();
     let links = routes::all()
         .iter()

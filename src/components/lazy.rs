@@ -75,10 +75,16 @@ pub fn lazy_view(
 /// is a shorter task. Anchors inside still work: `land_on` retries until the target exists.
 #[component]
 pub fn Deferred(children: ChildrenFn) -> impl IntoView {
+    let ready = true_next_task();
+    move || ready.get().then(|| untrack(|| children()))
+}
+
+/// A flag that turns true one browser task from now ([`crate::perf::next_task`]).
+pub fn true_next_task() -> RwSignal<bool> {
     let ready = RwSignal::new(false);
     leptos::task::spawn_local(async move {
         crate::perf::next_task().await;
         ready.try_set(true);
     });
-    move || ready.get().then(|| untrack(|| children()))
+    ready
 }

@@ -59,3 +59,23 @@ fn heading_and_lead(path: &str) -> (String, String) {
         .map(|m| (m.heading.to_owned(), m.lead.to_owned()))
         .unwrap_or_default()
 }
+
+/// Removes the static copy of the header or of the page (`selector`: `header[data-boot]`,
+/// `main[data-boot]`) that a release build's route file shows until the app draws the same in
+/// its place (scripts/postbuild.mjs). Called in the same task that draws the replacement, so no
+/// frame shows neither or both.
+pub fn remove_static_copy(selector: &str) {
+    let Some(nodes) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector_all(selector).ok())
+    else {
+        return;
+    };
+    for i in 0..nodes.length() {
+        if let Some(node) = nodes.item(i) {
+            if let Some(parent) = node.parent_node() {
+                let _ = parent.remove_child(&node);
+            }
+        }
+    }
+}

@@ -4,6 +4,8 @@ use crate::charts::Theme;
 use crate::state::ThemeCtx;
 use leptos::prelude::*;
 
+/// The storage key of the reader's choice; the release build's boot script (scripts/postbuild.mjs)
+/// applies it before the first paint under the same key.
 pub const THEME_KEY: &str = "backend-atlas.theme";
 
 /// Applies a stored choice (if any) to `<html data-theme>`, before the first render.

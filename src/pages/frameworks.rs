@@ -184,20 +184,44 @@ fn Filters(url: State, dataset: Arc<Dataset>) -> impl IntoView {
 
 #[component]
 fn Cards(url: State, dataset: Arc<Dataset>) -> impl IntoView {
+    /// Cards in the page's first render; the rest follow a task later (two shorter tasks).
+    /// A filter change afterwards draws them all at once, so nothing flickers.
+    const FIRST_CARDS: usize = 4;
     let query = url.query;
+    let first_render = StoredValue::new(true);
     move || {
         let q = query.get();
         let cards = fw::visible(&dataset.frameworks, &q);
         let count = cards.len();
+        let now = if first_render.get_value() {
+            FIRST_CARDS
+        } else {
+            count
+        };
+        first_render.set_value(false);
         let views = cards
-            .into_iter()
+            .iter()
+            .take(now)
             .map(|f| card(url, &dataset, f))
             .collect_view();
+        let later = (count > now).then(|| {
+            let dataset = dataset.clone();
+            let later_cards = move || {
+                untrack(|| {
+                    fw::visible(&dataset.frameworks, &q)
+                        .into_iter()
+                        .skip(now)
+                        .map(|f| card(url, &dataset, f))
+                        .collect_view()
+                })
+            };
+            view! { <Deferred>{later_cards.clone()}</Deferred> }
+        });
         view! {
             <section class="section" aria-labelledby="cards-heading">
                 <h2 id="cards-heading">{format!("{count} of {} frameworks and runtimes", dataset.frameworks.len())}</h2>
                 {(count == 0).then(|| view! { <p class="muted">"No framework matches these filters."</p> })}
-                <div class="card-grid">{views}</div>
+                <div class="card-grid">{views}{later}</div>
             </section>
         }
     }

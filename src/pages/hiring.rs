@@ -3,6 +3,7 @@
 //! only in the browser, the glossary and the FAQ. Use case, level and kit are in the URL.
 
 use crate::components::data_view::WithDataset;
+use crate::components::lazy::Deferred;
 use crate::components::page::Page;
 use crate::components::source_ref::SourceRef;
 use crate::components::url_state::{Notices, UrlState};
@@ -37,14 +38,22 @@ fn hiring_view(dataset: Arc<Dataset>) -> impl IntoView {
     );
     // Notes stay in memory on this page only (never in the URL, never stored).
     let notes = RwSignal::new(BTreeMap::<String, String>::new());
+    let (for_kit, for_resume, for_background) = (dataset.clone(), dataset.clone(), dataset.clone());
     view! {
         <Notices notices=url.notices />
         <Snapshot dataset=dataset.clone() />
         <Choose url=url dataset=dataset.clone() />
         <KitBuilder url=url dataset=dataset.clone() notes=notes />
-        <PrintableKit url=url dataset=dataset.clone() notes=notes />
-        <ResumeCheck hiring=dataset.hiring.clone() />
-        <Background dataset=dataset.clone() />
+        // Each a task later: shorter tasks on the first load.
+        <Deferred>
+            <PrintableKit url=url dataset=for_kit.clone() notes=notes />
+        </Deferred>
+        <Deferred>
+            <ResumeCheck hiring=for_resume.hiring.clone() />
+        </Deferred>
+        <Deferred>
+            <Background dataset=for_background.clone() />
+        </Deferred>
     }
 }
 
@@ -177,10 +186,9 @@ fn KitBuilder(
             });
         }
     };
-    let questions = hiring
-        .questions
-        .iter()
-        .map(|question| {
+    let question_card = {
+        let toggle = toggle.clone();
+        move |question: &crate::data::Question| {
             let item = KitItem::Question(question.id.clone());
             let checked_item = item.clone();
             let toggle = toggle.clone();
@@ -224,28 +232,50 @@ fn KitBuilder(
                     </label>
                 </article>
             }
-        })
-        .collect_view();
-    let mistakes = hiring
-        .mistakes
+        }
+    };
+    // The first questions in the page's first render, the rest (and the mistakes below them) a
+    // task later: two shorter tasks instead of one long one.
+    const FIRST: usize = 2;
+    let first_questions = hiring
+        .questions
         .iter()
-        .map(|m| {
-            let item = KitItem::Mistake(m.id.clone());
-            let checked_item = item.clone();
-            let toggle = toggle.clone();
-            view! {
-                <li class="card mistake">
-                    <label class="check keep">
-                        <input type="checkbox" prop:checked=move || kit.get().contains(&checked_item) on:change=move |_| toggle(item.clone()) />
-                        "Keep in kit"
-                    </label>
-                    <h3>{m.title.clone()}</h3>
-                    <p>{m.problem.clone()}</p>
-                    <p><strong>"Fix: "</strong>{m.fix.clone()}</p>
-                </li>
-            }
-        })
+        .take(FIRST)
+        .map(question_card.clone())
         .collect_view();
+    let later_questions = {
+        let hiring = hiring.clone();
+        move || {
+            hiring
+                .questions
+                .iter()
+                .skip(FIRST)
+                .map(question_card.clone())
+                .collect_view()
+        }
+    };
+    let mistakes = move || {
+        hiring
+            .mistakes
+            .iter()
+            .map(|m| {
+                let item = KitItem::Mistake(m.id.clone());
+                let checked_item = item.clone();
+                let toggle = toggle.clone();
+                view! {
+                    <li class="card mistake">
+                        <label class="check keep">
+                            <input type="checkbox" prop:checked=move || kit.get().contains(&checked_item) on:change=move |_| toggle(item.clone()) />
+                            "Keep in kit"
+                        </label>
+                        <h3>{m.title.clone()}</h3>
+                        <p>{m.problem.clone()}</p>
+                        <p><strong>"Fix: "</strong>{m.fix.clone()}</p>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
     view! {
         <section class="section no-print" aria-labelledby="kit-heading">
             <h2 id="kit-heading">"Interview kit"</h2>
@@ -258,10 +288,15 @@ fn KitBuilder(
                 }}
                 ". Untick what you do not need; the kit below and the link follow."
             </p>
-            <div class="questions">{questions}</div>
-            <h3>"Common hiring mistakes"</h3>
-            <ul class="mistakes">{mistakes}</ul>
-            <SourceRef dataset=dataset.clone() id=dataset.hiring.source.clone() />
+            <div class="questions">
+                {first_questions}
+                <Deferred>{later_questions.clone()}</Deferred>
+            </div>
+            <Deferred>
+                <h3>"Common hiring mistakes"</h3>
+                <ul class="mistakes">{mistakes.clone()}</ul>
+                <SourceRef dataset=dataset.clone() id=dataset.hiring.source.clone() />
+            </Deferred>
         </section>
     }
 }

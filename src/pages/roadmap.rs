@@ -4,6 +4,7 @@
 
 use crate::components::chart::download;
 use crate::components::data_view::WithDataset;
+use crate::components::lazy::Deferred;
 use crate::components::page::Page;
 use crate::components::source_ref::SourceRef;
 use crate::components::url_state::{Notices, UrlState};
@@ -130,6 +131,7 @@ fn roadmap_view(dataset: Arc<Dataset>) -> impl IntoView {
         .map(|stage| stage_view(d.clone(), stage.clone(), url, own, shown, read_only))
         .collect_view();
 
+    let (for_transfer, for_ladder) = (dataset.clone(), dataset.clone());
     view! {
         <Notices notices=url.notices />
         {move || own.notice.get().map(|n| view! { <p class="notice" role="status">{n}</p> })}
@@ -137,9 +139,14 @@ fn roadmap_view(dataset: Arc<Dataset>) -> impl IntoView {
         <Overall roadmap=dataset.roadmap.clone() shown=shown />
         <Timeline roadmap=dataset.roadmap.clone() shown=shown url=url />
         <ol class="stages">{stages}</ol>
-        <Transfer own=own roadmap=dataset.roadmap.clone() read_only=read_only />
+        // Below the stages, each a task later: shorter tasks on the first load.
+        <Deferred>
+            <Transfer own=own roadmap=for_transfer.roadmap.clone() read_only=read_only />
+        </Deferred>
         <HelpPanel open=help_open />
-        <Ladder dataset=dataset.clone() />
+        <Deferred>
+            <Ladder dataset=for_ladder.clone() />
+        </Deferred>
     }
 }
 

@@ -50,8 +50,7 @@ test('filters and sort are in the URL', async () => {
   await waitUntil(async () => page.url().includes('sort=year'), 'sort in the URL');
   assert.equal((await names())[0], 'FastAPI', 'the only dated Python framework comes first');
   await page.reload();
-  await page.locator('.framework-card').first().waitFor();
-  assert.deepEqual((await names()).length, 4);
+  await waitUntil(async () => (await names()).length === 4, 'the four Python frameworks after a reload');
   await expectCleanConsole(page);
 });
 
