@@ -35,6 +35,9 @@ fn offer_stats_and_averages_are_the_published_figures() {
     assert_eq!(d.offer_stats.proposals, 1);
     assert_eq!(d.offer_stats.bucket_width, 500);
     assert_eq!(d.offer_stats.period, data::Period::Month);
+    // The source prints no period for the median: the dataset says why it reads it as monthly.
+    let note = d.offer_stats.period_note.as_deref().unwrap_or_default();
+    assert!(note.contains("prints no period"), "{note}");
 
     let value = |id: &str| d.averages.iter().find(|a| a.id == id).map(|a| a.value);
     assert_eq!(value("payscale-backend"), Some(90652));
@@ -296,6 +299,32 @@ fn several_problems_are_all_reported() {
     ] {
         assert!(paths.contains(&path), "missing {path} in {paths:?}");
     }
+}
+
+#[test]
+fn the_offer_period_note_is_optional_but_never_blank() {
+    let mut value: serde_json::Value = serde_json::from_str(ATLAS).unwrap();
+    value["offer_stats"]
+        .as_object_mut()
+        .unwrap()
+        .remove("period_note");
+    let without = data::parse(&value.to_string()).expect("no note is fine");
+    assert_eq!(without.offer_stats.period_note, None);
+
+    value["offer_stats"]["period_note"] = "   ".into();
+    match data::parse(&value.to_string()) {
+        Err(DataError::Invalid(problems)) => assert!(
+            problems.iter().any(|p| p.path == "offer_stats.period_note"),
+            "{problems:#?}"
+        ),
+        other => panic!("expected a blank note to be refused, got {other:?}"),
+    }
+
+    value["offer_stats"]["period_note"] = 12.into();
+    assert!(
+        data::parse(&value.to_string()).is_err(),
+        "a note must be text"
+    );
 }
 
 #[test]

@@ -183,6 +183,9 @@ pub struct OfferStats {
     pub median_expectation: u32,
     pub currency: Currency,
     pub period: Period,
+    /// Why `period` is what it is, when the source prints no period for these figures: the UI
+    /// shows it next to the median, so the unit is never presented as more certain than it is.
+    pub period_note: Option<String>,
     pub proposals: u32,
     /// Histogram bucket width the source uses, in `currency` per `period`.
     pub bucket_width: u32,

@@ -259,6 +259,9 @@ impl<'a> Checker<'a> {
         self.positive(&path.field("total_offers"), stats.total_offers);
         self.positive(&path.field("median_expectation"), stats.median_expectation);
         self.positive(&path.field("bucket_width"), stats.bucket_width);
+        if let Some(note) = &stats.period_note {
+            self.required(&path.field("period_note"), note);
+        }
         self.strings(&path.field("method"), &stats.method);
     }
 
@@ -702,6 +705,7 @@ mod tests {
                 median_expectation: 0,
                 currency: Currency::Usd,
                 period: Period::Month,
+                period_note: None,
                 proposals: 0,
                 bucket_width: 0,
                 method: Vec::new(),

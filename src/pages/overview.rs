@@ -94,6 +94,7 @@ fn key_figures(dataset: Arc<Dataset>) -> impl IntoView {
                     {format!(" {}", format::per(offers.period))}
                 </p>
                 <p class="muted">{format!("From {} offers to candidates.", offers.total_offers)}</p>
+                {offers.period_note.clone().map(|note| view! { <p class="muted period-note">{note}</p> })}
                 <SourceRef dataset=dataset.clone() id=offers.source.clone() />
                 <p class="figure-link"><a href=format!("{}#offers-heading", base.href("/salaries"))>"Offer statistics"</a></p>
             </article>

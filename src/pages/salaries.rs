@@ -528,6 +528,7 @@ fn OffersSection(dataset: Arc<Dataset>, query: Memo<SalariesQuery>) -> impl Into
                     </div>
                     <div><dt>"Proposals"</dt><dd class="figure-value">{stats_for_view.proposals}</dd></div>
                 </dl>
+                {stats_for_view.period_note.clone().map(|note| view! { <p class="muted period-note">{note}</p> })}
                 <p class="muted">
                     "These are the source's stated numbers. It publishes no per-candidate data, so no distribution is drawn for them; import your own offers below to see one."
                 </p>

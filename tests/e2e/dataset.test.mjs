@@ -73,6 +73,8 @@ test('the real dataset loads: key figures with their sources on the overview', a
     assert.ok(text.includes(figure), `overview shows ${figure}`);
   }
   assert.ok((await figures.locator('.source-ref').count()) >= 4, 'each figure names its source');
+  // The median's period is the dataset's reading, not the source's words: the card says so.
+  assert.match(await figures.locator('.period-note').innerText(), /prints no period/);
   await expectCleanConsole(page);
 });
 

@@ -47,6 +47,17 @@ test('a link with every parameter reopens exactly that view', async () => {
   await expectCleanConsole(page);
 });
 
+test('the published offer statistics show their period, how it was read, and the yearly conversion', async () => {
+  const page = await newPage();
+  await gotoApp(page, 'salaries?period=year');
+  const card = page.locator('.card.published');
+  await card.waitFor();
+  const text = await card.innerText();
+  assert.match(text, /\$7,707 a month \(\$92,484 a year converted ×12\)/);
+  assert.match(await card.locator('.period-note').innerText(), /prints no period/);
+  await expectCleanConsole(page);
+});
+
 test('changing a filter rewrites the URL with replace-navigation', async () => {
   const page = await newPage();
   await gotoApp(page, 'salaries');
