@@ -19,6 +19,10 @@
 //!   so `asyncio`, `asyncpg`, `AsyncSession` and `asynchronous` all count as async experience;
 //!   the match then covers the whole word. It must still start at a word start (`nonasync`
 //!   does not match).
+//! - **Acronyms**: a keyword listed in [`ACRONYMS`] (`rest`, `ml`) matches only when written
+//!   in capitals (`REST`, `ML`), because in lower case it is an everyday word or fragment: "the
+//!   rest of the team" says nothing about API design. `RESTful` still matches through its own
+//!   keyword, `restful`.
 //! - **Multi-word keywords**: a keyword's words are split at spaces and hyphens; in the text they
 //!   may be separated by any run of whitespace (newlines included) and hyphens (`-`, U+2010,
 //!   U+2011). So `type hints` matches `Type-Hints` and `type\n  hints`, and `scikit-learn`
@@ -52,6 +56,9 @@ use crate::data::{Hiring, ResumeFlag};
 
 /// Keywords that may end inside a longer word (see the module docs).
 pub const STEMS: &[&str] = &["async"];
+
+/// Keywords that match only in capitals (see the module docs).
+pub const ACRONYMS: &[&str] = &["rest", "ml"];
 
 /// Green flag ids, for the rule "raised unless any green flag is found".
 const ALL_GREEN: &[&str] = &[
@@ -282,8 +289,9 @@ fn flag_matches(text: &str, flag: &ResumeFlag) -> Vec<Match> {
             continue;
         }
         let stem = STEMS.contains(&keyword.as_str());
+        let caps = ACRONYMS.contains(&keyword.as_str());
         for (start, _) in text.char_indices() {
-            if let Some(end) = match_at(text, start, &words, stem) {
+            if let Some(end) = match_at(text, start, &words, stem, caps) {
                 let m = Match {
                     start,
                     end,
@@ -322,8 +330,9 @@ fn sorted_by<T>(items: Vec<T>, key: impl Fn(&T) -> [usize; 3]) -> Vec<T> {
         .collect()
 }
 
-/// End of the match of `words` at byte `start` (a char boundary), if any.
-fn match_at(text: &str, start: usize, words: &[&str], stem: bool) -> Option<usize> {
+/// End of the match of `words` at byte `start` (a char boundary), if any. With `caps`, the
+/// text's letters must be the capitals of the word's.
+fn match_at(text: &str, start: usize, words: &[&str], stem: bool, caps: bool) -> Option<usize> {
     if text[..start].chars().next_back().is_some_and(is_word_char) {
         return None;
     }
@@ -341,7 +350,15 @@ fn match_at(text: &str, start: usize, words: &[&str], stem: bool) -> Option<usiz
             at += gap;
         }
         let candidate = text.as_bytes().get(at..at + word.len())?;
-        if !candidate.eq_ignore_ascii_case(word.as_bytes()) {
+        let same = if caps {
+            candidate
+                .iter()
+                .zip(word.bytes())
+                .all(|(&c, w)| c == w.to_ascii_uppercase())
+        } else {
+            candidate.eq_ignore_ascii_case(word.as_bytes())
+        };
+        if !same {
             return None;
         }
         at += word.len();

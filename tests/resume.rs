@@ -193,6 +193,10 @@ fn keywords_match_whole_words_only() {
         ("fastapi_users", "open-source-fastapi"),
         ("myfastapi", "open-source-fastapi"),
         ("restore backups; interest", "api-design"),
+        ("the rest of the team", "api-design"),
+        ("Rest days", "api-design"),
+        ("ml of water", "ml-deployment"),
+        ("Ml", "ml-deployment"),
         ("HTML and XML", "ml-deployment"),
         ("ml2", "ml-deployment"),
         ("awaiting results", "async-python"),
@@ -207,6 +211,33 @@ fn keywords_match_whole_words_only() {
             "{text:?} must not match {flag_id}"
         );
         assert!(!report.green.is_found(flag_id), "{text:?}");
+    }
+}
+
+#[test]
+fn acronym_keywords_match_only_in_capitals() {
+    let h = hiring();
+    for (text, flag_id, word) in [
+        ("Designed REST APIs", "api-design", "REST"),
+        ("(REST)", "api-design", "REST"),
+        ("RESTful services", "api-design", "RESTful"),
+        ("restful services", "api-design", "restful"),
+        ("Deployed ML models", "ml-deployment", "ML"),
+        ("ML/AI", "ml-deployment", "ML"),
+    ] {
+        let report = check(text, &h);
+        assert_eq!(matched(text, &report, flag_id), [word], "{text:?}");
+        assert!(report.green.is_found(flag_id), "{text:?}");
+    }
+    for keyword in backend_atlas::resume::ACRONYMS {
+        assert!(
+            hiring()
+                .green_flags
+                .iter()
+                .chain(&hiring().yellow_flags)
+                .any(|f| f.keywords.iter().any(|k| k == keyword)),
+            "acronym {keyword} is no dataset keyword"
+        );
     }
 }
 

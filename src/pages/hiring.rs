@@ -480,6 +480,9 @@ fn ResumeCheck(hiring: HiringData) -> impl IntoView {
                 "Paste a resume's text. The check runs entirely in your browser: the text is never sent anywhere or stored, "
                 "and it is gone when you leave the page."
             </p>
+            <p class="muted">
+                "Keywords count as whole words in any letter case, except REST and ML, which count only in capitals."
+            </p>
             <label class="field block">
                 <span>"Resume text"</span>
                 <textarea rows="8" prop:value=text on:input=move |ev| text.set(event_target_value(&ev))></textarea>

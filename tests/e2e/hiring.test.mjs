@@ -70,7 +70,7 @@ test('notes go into the Markdown copy but never into the link', async () => {
 test('a pasted resume highlights the flags it shows and lists the missing ones', async () => {
   const page = await newPage();
   await gotoApp(page, 'hiring');
-  const resume = 'Senior engineer. Built REST APIs with FastAPI and asyncio; wrote Flasks? No: Flask apps.\nUses type hints everywhere.';
+  const resume = 'Senior engineer. Built REST APIs with FastAPI and asyncio; wrote Flasks? No: Flask apps.\nUses type hints everywhere. Mentored the rest of the team.';
   await page.getByLabel('Resume text').fill(resume);
   const marks = page.locator('.resume-text mark');
   await marks.first().waitFor();
@@ -79,6 +79,8 @@ test('a pasted resume highlights the flags it shows and lists the missing ones',
   assert.ok(marked.includes('FastAPI'));
   assert.ok(marked.includes('type hints'));
   assert.ok(!marked.includes('Flasks'), 'Flask does not match inside Flasks');
+  assert.ok(marked.includes('REST'), 'REST in capitals is API design');
+  assert.ok(!marked.includes('rest'), '"the rest of the team" is not');
   const found = await page.locator('.flags-found.green li').allTextContents();
   assert.ok(found.some((t) => /Async Python experience/.test(t)));
   const missing = await page.locator('.flags-missing li').allTextContents();
