@@ -79,6 +79,8 @@ for (const route of routes) {
       assert.equal(await sources.count(), 1, 'footer link "Data sources"');
       const href = await sources.evaluate((a) => a.href);
       assert.ok(isRoutePath(new URL(href).pathname, '/sources'), `footer link href ${href}`);
+      // The mark the benchmark reads as "interactive": once, after navigation start.
+      await waitUntil(async () => (await page.evaluate(() => performance.getEntriesByName('page-interactive').length)) === 1, 'page-interactive marked');
       await expectNoOffOriginRequests(page);
       await expectNoErrorPanel(page);
       await expectCleanConsole(page);
@@ -122,6 +124,8 @@ test('nav links and Back/Forward navigate without a full reload', async () => {
     await check(visited.at(-3), 'back again');
     await page.goForward();
     await check(visited.at(-2), 'forward');
+    // "Interactive" is the document's first page, not each client-side navigation.
+    assert.equal(await page.evaluate(() => performance.getEntriesByName('page-interactive').length), 1);
 
     await expectNoOffOriginRequests(page);
     await expectCleanConsole(page);
