@@ -62,7 +62,7 @@ serve-dist:
 	node tests/e2e/server.mjs --root dist --base $(PUBLIC_URL) --port 4173
 
 ## Build, then print sizes, load/redraw/import timings and Lighthouse scores (BENCHMARKS.md).
-## BENCH_SKIP_LIGHTHOUSE=1 skips Lighthouse (the slow part).
+## Lighthouse runs 3 times a route (BENCH_LIGHTHOUSE_RUNS=n); BENCH_SKIP_LIGHTHOUSE=1 skips it.
 bench: install-test build
 	BASE_PATH=$(PUBLIC_URL) node scripts/bench.mjs
 
