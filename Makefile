@@ -9,20 +9,24 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 export WASM_BINDGEN_TEST_TIMEOUT ?= 120
 
-.PHONY: run test install install-test build lint unit wasm-test e2e serve-dist bench clean
+.PHONY: run test install install-test data-test build lint unit wasm-test e2e serve-dist bench clean data
 
 ## Install what is missing, build, and serve the app at http://127.0.0.1:8080
 run: install
 	trunk serve
 
 ## Install what is missing and run every test
-test: install-test lint unit wasm-test build e2e
+test: install-test data-test lint unit wasm-test build e2e
 
 install:
 	scripts/install.sh
 
 install-test:
 	scripts/install.sh --test
+
+# Offline tests of the OEWS data script (no downloads).
+data-test:
+	python3 -B -m unittest discover -s scripts/oews -p 'test_*.py'
 
 lint:
 	cargo fmt --check
@@ -65,6 +69,10 @@ serve-dist:
 ## Lighthouse runs 3 times a route (BENCH_LIGHTHOUSE_RUNS=n); BENCH_SKIP_LIGHTHOUSE=1 skips it.
 bench: install-test build
 	BASE_PATH=$(PUBLIC_URL) node scripts/bench.mjs
+
+## Regenerate public/data/oews/ and the OEWS block of atlas.json from the pinned BLS release (downloads; not part of build or test)
+data:
+	python3 scripts/oews/build_data.py
 
 clean:
 	rm -rf dist target
