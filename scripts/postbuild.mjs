@@ -222,6 +222,13 @@ const bootCheckName = `boot-${createHash('sha256').update(bootCheck).digest('hex
 writeFileSync(join(staging, bootCheckName), minified(bootCheck, 'js'));
 
 const pageChunk = (path) => `page_${path === '/' ? 'overview' : path.slice(1)}`;
+// Data a route fetches at once besides the dataset: Locations draws the state map and the default
+// occupation's OEWS file (the first one the dataset's release lists).
+const atlas = JSON.parse(readFileSync(join(staging, 'data', 'atlas.json'), 'utf8'));
+const defaultOccupation = atlas.oews?.occupations?.[0]?.code;
+const routeData = {
+  '/locations': defaultOccupation ? ['data/oews/states-map.json', `data/oews/${defaultOccupation}.json`] : [],
+};
 for (const route of routes) {
   let page = withMeta(html, route);
   if (split) {
@@ -229,7 +236,8 @@ for (const route of routes) {
     if (!files) throw new Error(`postbuild: no wasm chunk for the route ${route.path}`);
     // Fetched once the first paint is on screen (compileFromBytes): the main module, the
     // dataset (the app asks for it only once the main module runs) and the page's pack.
-    const preload = [split.mainWasm, 'data/atlas.json', ...files].map((f) => `${publicUrl}${f}`);
+    const preload = [split.mainWasm, 'data/atlas.json', ...(routeData[route.path] ?? []), ...files]
+      .map((f) => `${publicUrl}${f}`);
     page = page.replace('</head>', `<meta name="atlas-preload" content="${escape(preload.join(' '))}"></head>`);
   }
   if (!route.lead) throw new Error(`postbuild: the route ${route.path} has no lead in src/routes.json`);

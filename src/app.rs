@@ -38,6 +38,7 @@ pub fn App() -> impl IntoView {
                 <FlatRoutes fallback=pages::not_found::NotFound>
                     <Route path=path!("/") view=|| lazy_page("/", chunks::overview()) />
                     <Route path=path!("/salaries") view=|| lazy_page("/salaries", chunks::salaries()) />
+                    <Route path=path!("/locations") view=|| lazy_page("/locations", chunks::locations()) />
                     <Route path=path!("/frameworks") view=|| lazy_page("/frameworks", chunks::frameworks()) />
                     <Route path=path!("/roadmap") view=|| lazy_page("/roadmap", chunks::roadmap()) />
                     <Route path=path!("/hiring") view=|| lazy_page("/hiring", chunks::hiring()) />
@@ -75,6 +76,7 @@ mod chunks {
     crate::split_view! {
         pub async fn overview() => page_overview { view! { <pages::overview::Overview /> }.into_any() }
         pub async fn salaries() => page_salaries { view! { <pages::salaries::Salaries /> }.into_any() }
+        pub async fn locations() => page_locations { view! { <pages::locations::Locations /> }.into_any() }
         pub async fn frameworks() => page_frameworks { view! { <pages::frameworks::Frameworks /> }.into_any() }
         pub async fn roadmap() => page_roadmap { view! { <pages::roadmap::Roadmap /> }.into_any() }
         pub async fn hiring() => page_hiring { view! { <pages::hiring::Hiring /> }.into_any() }

@@ -18,6 +18,13 @@ pub fn usd(value: u32) -> String {
     out
 }
 
+/// `1687890` -> `"1,687,890"`.
+pub fn count(value: u32) -> String {
+    let mut text = usd(value);
+    text.remove(0);
+    text
+}
+
 /// A dollar amount rounded to whole dollars: `4166.67` -> `"$4,167"`. Non-finite -> `"–"`.
 pub fn money(value: f64) -> String {
     if !value.is_finite() {

@@ -66,6 +66,7 @@ mod tests {
             [
                 "/",
                 "/salaries",
+                "/locations",
                 "/frameworks",
                 "/roadmap",
                 "/hiring",

@@ -99,7 +99,33 @@ pub fn range_chart(dataset: &Dataset, q: &SalariesQuery) -> RangeChart {
         groups,
         marker: q.salary,
         per: per(q.period),
+        reference: q
+            .bls
+            .then(|| national_reference(dataset, q.period))
+            .flatten(),
     }
+}
+
+/// BLS's national 10th–90th percentile for its default occupation (Software Developers), in
+/// `period` units; `None` when the dataset has no OEWS release or BLS released neither end.
+pub fn national_reference(
+    dataset: &Dataset,
+    period: Period,
+) -> Option<crate::charts::salary::Reference> {
+    let release = dataset.oews.as_ref()?;
+    let occupation = release.occupations.first()?;
+    let f = &occupation.national;
+    let (min, max) = (f.p10?, f.p90?);
+    Some(crate::charts::salary::Reference {
+        label: format!(
+            "BLS OEWS {}: US {}, 10th–90th percentile, all levels",
+            release.release, occupation.name
+        ),
+        source: source_name(dataset, &release.source),
+        series: series_index(dataset, &release.source),
+        min: convert(f64::from(min), Period::Year, period),
+        max: convert(f64::from(max), Period::Year, period),
+    })
 }
 
 /// The widest salary span the sources state, lowest figure to highest, as text.

@@ -18,6 +18,7 @@
 //! | [`Kind::Term`] | `/hiring` | `term-<term id>` | — |
 //! | [`Kind::Mistake`] | `/hiring` | `kit-heading` (no per-mistake id on the page yet) | — |
 //! | [`Kind::Source`] | `/sources` | `source-<source id>` | — |
+//! | [`Kind::Area`] (OEWS areas, once the default occupation's file is in) | `/locations` | `compare-heading` (`map-heading` for the nation) | `areas=<area code>` (none for the nation) |
 //!
 //! Skills have no section of their own. A skill points at the first roadmap item (stages and
 //! items in dataset order) whose `related` list contains the skill's id (`/roadmap`,
@@ -61,11 +62,12 @@ pub enum Kind {
     Mistake,
     Source,
     Page,
+    Area,
 }
 
 impl Kind {
     /// Every kind, in ranking order (see [`Kind::rank`]).
-    pub const ALL: [Kind; 10] = [
+    pub const ALL: [Kind; 11] = [
         Kind::Page,
         Kind::Framework,
         Kind::RoadmapItem,
@@ -76,6 +78,7 @@ impl Kind {
         Kind::Mistake,
         Kind::Source,
         Kind::Stage,
+        Kind::Area,
     ];
 
     /// A short label shown next to a result.
@@ -91,6 +94,7 @@ impl Kind {
             Kind::Mistake => "Hiring mistake",
             Kind::Source => "Data source",
             Kind::Page => "Page",
+            Kind::Area => "US area",
         }
     }
 
@@ -107,6 +111,7 @@ impl Kind {
             Kind::Mistake => 7,
             Kind::Source => 8,
             Kind::Stage => 9,
+            Kind::Area => 10,
         }
     }
 }
@@ -138,9 +143,10 @@ impl Entry {
 }
 
 /// The app's routes with the titles their Page entries get, in navigation order.
-pub const PAGES: [(&str, &str); 6] = [
+pub const PAGES: [(&str, &str); 7] = [
     ("/", "Overview"),
     ("/salaries", "Salaries"),
+    ("/locations", "Locations"),
     ("/frameworks", "Frameworks"),
     ("/roadmap", "Roadmap"),
     ("/hiring", "Hiring"),
@@ -183,6 +189,17 @@ impl Index {
         add_skills(&mut builder, d);
         add_hiring(&mut builder, d);
         add_sources(&mut builder, d);
+        builder.index
+    }
+
+    /// [`Index::build`] plus every OEWS area of `file` (names, kinds and states searchable).
+    pub fn build_with_areas(d: &Dataset, file: &crate::data::AreaFile) -> Index {
+        let mut index = Index::build(d);
+        let mut builder = Builder {
+            index: std::mem::take(&mut index),
+            seen: HashSet::new(),
+        };
+        add_areas(&mut builder, file);
         builder.index
     }
 
@@ -502,6 +519,37 @@ fn add_sources(b: &mut Builder, d: &Dataset) {
             detail,
             ("/sources", format!("source-{}", s.id), None),
             &[&s.id],
+        );
+    }
+}
+
+fn add_areas(b: &mut Builder, file: &crate::data::AreaFile) {
+    for a in &file.areas {
+        let median = crate::oews::wage_text(&a.figures, crate::oews::Stat::Median).map_or_else(
+            || "median not released".to_owned(),
+            |m| format!("median {m} a year"),
+        );
+        let detail = format!(
+            "{} · {}, {median} (BLS OEWS)",
+            a.kind.label(),
+            file.occupation_name
+        );
+        let target = if a.code == crate::query::locations::NATION {
+            ("/locations", "map-heading".to_owned(), None)
+        } else {
+            (
+                "/locations",
+                "compare-heading".to_owned(),
+                Some(format!("areas={}", a.code)),
+            )
+        };
+        let states = a.states.join(" ");
+        b.add(
+            Kind::Area,
+            crate::oews::display_name(a),
+            detail,
+            target,
+            &[&states, &a.name],
         );
     }
 }

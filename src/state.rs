@@ -79,7 +79,7 @@ pub async fn load_dataset(url: &str) -> LoadState {
     }
 }
 
-async fn fetch_text(url: &str) -> Result<String, DataError> {
+pub async fn fetch_text(url: &str) -> Result<String, DataError> {
     let network = |e: gloo_net::Error| DataError::Network {
         url: url.to_owned(),
         message: e.to_string(),

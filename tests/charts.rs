@@ -58,6 +58,7 @@ fn range_chart() -> RangeChart {
         ],
         marker: Some(65_000.0),
         per: "a year",
+        reference: None,
     }
 }
 

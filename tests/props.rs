@@ -299,12 +299,14 @@ fn salaries_query() -> impl Strategy<Value = SalariesQuery> {
         prop::collection::vec(prop::sample::select(ids), 0..6),
         prop::sample::select(vec![Period::Month, Period::Year]),
         salary_value(),
+        any::<bool>(),
     )
-        .prop_map(|(levels, sources, period, salary)| SalariesQuery {
+        .prop_map(|(levels, sources, period, salary, bls)| SalariesQuery {
             levels,
             sources,
             period,
             salary,
+            bls,
         })
 }
 

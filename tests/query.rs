@@ -156,11 +156,12 @@ fn all_parameters_in_a_stable_order() {
         sources: vec!["upstaff-fastapi-2024".into(), "hire-backend".into()],
         period: Period::Month,
         salary: Some(7707.123),
+        bls: true,
     };
     let text = q.to_query();
     assert_eq!(
         text,
-        "levels=junior,principal&sources=hire-backend,upstaff-fastapi-2024&period=month&salary=7707.12"
+        "levels=junior,principal&sources=hire-backend,upstaff-fastapi-2024&period=month&salary=7707.12&bls=1"
     );
     let (back, notices) = parse(&text);
     assert!(notices.is_empty(), "{notices:?}");
@@ -169,7 +170,7 @@ fn all_parameters_in_a_stable_order() {
     assert_eq!(back.salary, Some(7707.12));
     // Order in the URL does not matter; the written order is canonical.
     let (shuffled, _) = parse(
-        "salary=7707.12&period=MONTH&sources=upstaff-fastapi-2024,hire-backend,hire-backend&levels=principal,junior",
+        "bls=1&salary=7707.12&period=MONTH&sources=upstaff-fastapi-2024,hire-backend,hire-backend&levels=principal,junior",
     );
     assert_eq!(shuffled, back);
     assert_eq!(shuffled.to_query(), text);
@@ -217,6 +218,7 @@ fn round_trip_over_many_combinations() {
                     sources,
                     period,
                     salary,
+                    bls: false,
                 };
                 let text = q.to_query();
                 let (back, notices) = parse(&text);

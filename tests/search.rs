@@ -139,6 +139,7 @@ fn index_holds_every_record_and_page() {
         [
             ("/", "Overview"),
             ("/salaries", "Salaries"),
+            ("/locations", "Locations"),
             ("/frameworks", "Frameworks"),
             ("/roadmap", "Roadmap"),
             ("/hiring", "Hiring"),
@@ -318,7 +319,7 @@ fn kind_labels_and_ranks_are_distinct() {
     labels.dedup();
     assert_eq!(labels.len(), Kind::ALL.len());
     let ranks: Vec<u8> = Kind::ALL.iter().map(|k| k.rank()).collect();
-    assert_eq!(ranks, (0..10).collect::<Vec<u8>>());
+    assert_eq!(ranks, (0..11).collect::<Vec<u8>>());
     assert_eq!(Kind::RoadmapItem.label(), "Roadmap item");
 }
 

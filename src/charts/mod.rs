@@ -6,6 +6,8 @@
 //! component uses for HTML tooltips: hovering never redraws.
 
 pub mod axis;
+pub mod boxes;
+pub mod map;
 mod paint;
 pub mod salary;
 pub mod timeline;
@@ -49,21 +51,23 @@ impl Rgb {
 /// One colour per source, used the same way in every chart and legend (Okabe–Ito hues,
 /// distinguishable with colour-vision deficiencies; dark-theme variants are lighter so they
 /// keep 3:1 contrast against the dark background).
-const SERIES_LIGHT: [Rgb; 6] = [
+const SERIES_LIGHT: [Rgb; 7] = [
     Rgb(0x00, 0x6b, 0xa6), // blue
     Rgb(0xb8, 0x5c, 0x00), // orange
     Rgb(0x00, 0x7d, 0x5c), // green
     Rgb(0x8e, 0x44, 0xad), // purple
     Rgb(0xa8, 0x3f, 0x8a), // magenta
     Rgb(0x3b, 0x6e, 0x8f), // slate
+    Rgb(0x5c, 0x5c, 0x5c), // grey (BLS OEWS, the official reference)
 ];
-const SERIES_DARK: [Rgb; 6] = [
+const SERIES_DARK: [Rgb; 7] = [
     Rgb(0x5c, 0xb8, 0xf0),
     Rgb(0xf5, 0xb0, 0x4c),
     Rgb(0x3f, 0xd1, 0xa4),
     Rgb(0xc3, 0x9b, 0xf0),
     Rgb(0xf0, 0x8c, 0xc8),
     Rgb(0xa9, 0xc7, 0xdb),
+    Rgb(0xc8, 0xc8, 0xc8),
 ];
 
 /// The colour of series `index` (a source's position in the dataset's source list).

@@ -18,12 +18,37 @@ pub struct Hit {
     pub x1: f64,
     pub y1: f64,
     pub text: String,
+    /// The exact outline inside the box, for shapes that are not rectangles (a state on the
+    /// map): closed rings in CSS pixels. Empty: the box itself.
+    pub rings: Vec<Vec<(f64, f64)>>,
+    /// What a click or Enter on it picks (an area code), if anything.
+    pub key: Option<String>,
 }
 
 impl Hit {
     pub fn contains(&self, x: f64, y: f64) -> bool {
-        x >= self.x0 && x <= self.x1 && y >= self.y0 && y <= self.y1
+        let in_box = x >= self.x0 && x <= self.x1 && y >= self.y0 && y <= self.y1;
+        in_box && (self.rings.is_empty() || self.rings.iter().any(|r| in_ring(r, x, y)))
     }
+
+    /// The middle of its box, where a keyboard user's tooltip is shown.
+    pub fn center(&self) -> (f64, f64) {
+        ((self.x0 + self.x1) / 2.0, (self.y0 + self.y1) / 2.0)
+    }
+}
+
+/// Even-odd rule: whether (x, y) lies inside the closed ring.
+fn in_ring(ring: &[(f64, f64)], x: f64, y: f64) -> bool {
+    let mut inside = false;
+    let mut j = ring.len().wrapping_sub(1);
+    for i in 0..ring.len() {
+        let ((xi, yi), (xj, yj)) = (ring[i], ring[j]);
+        if (yi > y) != (yj > y) && x < (xj - xi) * (y - yi) / (yj - yi) + xi {
+            inside = !inside;
+        }
+        j = i;
+    }
+    inside
 }
 
 /// The hit under a point; the smallest one wins, so markers drawn over bars stay reachable.
@@ -221,7 +246,25 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
             x1: x0.max(x1),
             y1: y0.max(y1),
             text,
+            rings: Vec::new(),
+            key: None,
         });
+    }
+
+    /// A filled polygon with an outline (`outline` width in CSS pixels).
+    pub fn shape(
+        &self,
+        points: &[(f64, f64)],
+        fill: Rgb,
+        outline: Rgb,
+        width: f64,
+    ) -> Result<(), ChartError> {
+        self.polygon(points, fill)?;
+        let mut closed = points.to_vec();
+        if let Some(&first) = points.first() {
+            closed.push(first);
+        }
+        self.line(&closed, outline, width)
     }
 
     pub fn present(&self) -> Result<(), ChartError> {
@@ -241,6 +284,8 @@ mod tests {
             x1: 100.0,
             y1: 20.0,
             text: "bar".into(),
+            rings: Vec::new(),
+            key: None,
         };
         let small = Hit {
             x0: 40.0,
@@ -248,6 +293,8 @@ mod tests {
             x1: 50.0,
             y1: 15.0,
             text: "marker".into(),
+            rings: Vec::new(),
+            key: None,
         };
         let hits = vec![big, small];
         assert_eq!(
@@ -259,5 +306,25 @@ mod tests {
             Some("bar")
         );
         assert_eq!(hit_at(&hits, 200.0, 10.0), None);
+    }
+
+    #[test]
+    fn a_shaped_hit_counts_only_inside_its_outline() {
+        // A right triangle in a 10 x 10 box: (0,0), (10,0), (0,10).
+        let hit = Hit {
+            x0: 0.0,
+            y0: 0.0,
+            x1: 10.0,
+            y1: 10.0,
+            text: "state".into(),
+            rings: vec![vec![(0.0, 0.0), (10.0, 0.0), (0.0, 10.0)]],
+            key: Some("0600000".into()),
+        };
+        assert!(hit.contains(2.0, 2.0));
+        assert!(
+            !hit.contains(8.0, 8.0),
+            "inside the box, outside the triangle"
+        );
+        assert!(!hit.contains(11.0, 1.0));
     }
 }

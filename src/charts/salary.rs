@@ -127,7 +127,23 @@ pub struct RangeChart {
     pub marker: Option<f64>,
     /// "a year" / "a month".
     pub per: &'static str,
+    /// A band behind every level (BLS's national 10th–90th percentile), labelled above the plot.
+    pub reference: Option<Reference>,
 }
+
+/// A labelled reference band across the whole chart, in its source's colour.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reference {
+    /// Shown above the plot and in the table.
+    pub label: String,
+    pub source: String,
+    pub series: usize,
+    pub min: f64,
+    pub max: f64,
+}
+
+/// Room above the plot for the reference band's label.
+const REFERENCE_ROW: f64 = 18.0;
 
 const ROW: f64 = 18.0;
 const GROUP_GAP: f64 = 14.0;
@@ -139,7 +155,16 @@ impl RangeChart {
     /// CSS height the chart needs for its rows.
     pub fn height(&self) -> f64 {
         let rows: usize = self.groups.iter().map(|g| g.bars.len().max(1)).sum();
-        TOP + BOTTOM + rows as f64 * ROW + self.groups.len() as f64 * GROUP_GAP
+        self.top() + BOTTOM + rows as f64 * ROW + self.groups.len() as f64 * GROUP_GAP
+    }
+
+    /// Where the first row starts: lower when a reference band's label sits above the plot.
+    fn top(&self) -> f64 {
+        TOP + if self.reference.is_some() {
+            REFERENCE_ROW
+        } else {
+            0.0
+        }
     }
 
     fn axis_max(&self) -> f64 {
@@ -148,6 +173,7 @@ impl RangeChart {
             .iter()
             .flat_map(|g| g.bars.iter().map(|b| b.mark.extent()).chain(g.consensus))
             .chain(self.marker)
+            .chain(self.reference.as_ref().map(|r| r.max))
             .fold(0.0, f64::max);
         // Room past the largest figure for open-ended bars to fade out.
         nice_ticks(data * 1.12, 5).1
@@ -179,6 +205,17 @@ impl RangeChart {
                     self.per.to_owned(),
                 ]);
             }
+        }
+        if let Some(r) = &self.reference {
+            rows.push(vec![
+                "All levels (reference)".into(),
+                r.source.clone(),
+                r.label.clone(),
+                money(r.min),
+                money(r.max),
+                "reference band".into(),
+                self.per.to_owned(),
+            ]);
         }
         Table {
             headers: [
@@ -212,6 +249,7 @@ pub fn draw_ranges<DB: DrawingBackend>(
     let axis_max = chart.axis_max();
     let x = |v: f64| left + (v / axis_max).clamp(0.0, 1.0) * (right - left);
     let plot_bottom = height - BOTTOM;
+    let top = chart.top();
 
     grid(
         &p,
@@ -219,12 +257,40 @@ pub fn draw_ranges<DB: DrawingBackend>(
         axis_max,
         left,
         right,
-        TOP - 6.0,
+        top - 6.0,
         plot_bottom,
         chart.per,
     )?;
+    if let Some(r) = &chart.reference {
+        let rgb = series_color(style.theme, r.series);
+        let (a, b) = (x(r.min), x(r.max));
+        p.rect(a, top - 6.0, b, plot_bottom, rgb, 0.12)?;
+        p.dashed_vline(a, top - 6.0, plot_bottom, rgb, 1.0)?;
+        p.dashed_vline(b, top - 6.0, plot_bottom, rgb, 1.0)?;
+        let (tx, align) = if a > width * 0.5 {
+            (b, Align::Right)
+        } else {
+            (a, Align::Left)
+        };
+        // Above the "You" marker's label, which sits at top - 14.
+        p.text(&r.label, tx, top - 30.0, FONT - 1.0, ink.muted, align)?;
+        p.hit(
+            a,
+            top - 38.0,
+            b,
+            top - 22.0,
+            format!(
+                "{}: {} – {} {} ({})",
+                r.label,
+                money(r.min),
+                money(r.max),
+                chart.per,
+                r.source
+            ),
+        );
+    }
 
-    let mut y = TOP;
+    let mut y = top;
     for group in &chart.groups {
         let rows = group.bars.len().max(1) as f64;
         let group_mid = y + rows * ROW / 2.0;
@@ -295,7 +361,7 @@ pub fn draw_ranges<DB: DrawingBackend>(
             &mut p,
             &ink,
             x(value),
-            TOP - 6.0,
+            top - 6.0,
             plot_bottom,
             value,
             chart.per,
@@ -307,7 +373,7 @@ pub fn draw_ranges<DB: DrawingBackend>(
 
 /// A horizontal bar for one mark between `y0` and `y1`.
 #[allow(clippy::too_many_arguments)]
-fn mark_bar<DB: DrawingBackend>(
+pub(super) fn mark_bar<DB: DrawingBackend>(
     p: &mut Painter<'_, DB>,
     mark: Mark,
     rgb: super::Rgb,
@@ -375,7 +441,7 @@ fn fade<DB: DrawingBackend>(
 
 /// Vertical grid lines with money labels along the bottom, and the unit.
 #[allow(clippy::too_many_arguments)]
-fn grid<DB: DrawingBackend>(
+pub(super) fn grid<DB: DrawingBackend>(
     p: &Painter<'_, DB>,
     ink: &Ink,
     axis_max: f64,
@@ -409,7 +475,7 @@ fn grid<DB: DrawingBackend>(
     Ok(())
 }
 
-fn you_marker<DB: DrawingBackend>(
+pub(super) fn you_marker<DB: DrawingBackend>(
     p: &mut Painter<'_, DB>,
     ink: &Ink,
     mx: f64,

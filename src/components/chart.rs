@@ -34,10 +34,19 @@ pub fn ChartFrame(
     height: Signal<f64>,
     #[prop(into)] table: Signal<Table>,
     draw: Box<DrawFn>,
+    /// Height as a share of the width (a map keeps its proportions); overrides `height`.
+    #[prop(optional)]
+    aspect: Option<f64>,
+    /// Called with a hit's key when it is clicked, or chosen with Enter after the arrow keys
+    /// stepped to it (the canvas is then focusable).
+    #[prop(optional)]
+    on_pick: Option<Callback<String>>,
     #[prop(optional)] children: Option<Children>,
 ) -> impl IntoView {
     let canvas = NodeRef::<Canvas>::new();
     let hits = StoredValue::new(Vec::<Hit>::new());
+    // The hit the arrow keys last stepped to.
+    let focused = StoredValue::new(None::<usize>);
     let (tooltip, set_tooltip) = signal(None::<(f64, f64, String)>);
     let (error, set_error) = signal(None::<String>);
     let (show_table, set_show_table) = signal(false);
@@ -55,12 +64,15 @@ pub fn ChartFrame(
         }
         resized.track();
         let theme = theme.map(|t| t.get()).unwrap_or_default();
-        let css_height = height.get();
         let Some(canvas) = canvas.get() else { return };
         let ratio = web_sys::window()
             .map_or(1.0, |w| w.device_pixel_ratio())
             .max(1.0);
         let css_width = f64::from(canvas.client_width()).max(280.0);
+        let css_height = match aspect {
+            Some(aspect) => (css_width * aspect).round(),
+            None => height.get(),
+        };
         canvas.set_width((css_width * ratio).round() as u32);
         canvas.set_height((css_height * ratio).round() as u32);
         let _ = web_sys::HtmlElement::style(&canvas).set_property("height", &px(css_height));
@@ -83,12 +95,58 @@ pub fn ChartFrame(
             Err(e) => set_error.set(Some(e.to_string())),
         }
         set_tooltip.set(None);
+        focused.set_value(None);
         crate::perf::mark(&format!("chart:{id}"));
     });
 
     let on_point = move |x: f64, y: f64| {
         let tip = hits.with_value(|hits| crate::charts::hit_at(hits, x, y).map(|h| h.text.clone()));
         set_tooltip.set(tip.map(|text| (x, y, text)));
+    };
+    let on_click = move |x: f64, y: f64| {
+        let key =
+            hits.with_value(|hits| crate::charts::hit_at(hits, x, y).and_then(|h| h.key.clone()));
+        if let (Some(pick), Some(key)) = (on_pick, key) {
+            pick.run(key);
+        }
+    };
+    // Arrow keys step through the pickable hits, showing (and announcing) each tooltip; Enter
+    // or Space picks the one shown.
+    let on_key = move |ev: web_sys::KeyboardEvent| {
+        let step: isize = match ev.key().as_str() {
+            "ArrowRight" | "ArrowDown" => 1,
+            "ArrowLeft" | "ArrowUp" => -1,
+            "Enter" | " " => {
+                let key = focused.get_value().and_then(|i| {
+                    hits.with_value(|h: &Vec<Hit>| h.get(i).and_then(|h| h.key.clone()))
+                });
+                if let (Some(pick), Some(key)) = (on_pick, key) {
+                    ev.prevent_default();
+                    pick.run(key);
+                }
+                return;
+            }
+            "Escape" => {
+                set_tooltip.set(None);
+                return;
+            }
+            _ => return,
+        };
+        ev.prevent_default();
+        let n = hits.with_value(Vec::len);
+        if n == 0 {
+            return;
+        }
+        let next = match focused.get_value() {
+            None if step > 0 => 0,
+            None => n - 1,
+            Some(i) => (i as isize + step).rem_euclid(n as isize) as usize,
+        };
+        focused.set_value(Some(next));
+        let tip = hits.with_value(|h| h.get(next).map(|h| (h.center(), h.text.clone())));
+        if let Some(((x, y), text)) = tip {
+            set_tooltip.set(Some((x, y, text)));
+        }
     };
     let summary_id = format!("{id}-summary");
     let title_id = format!("{id}-title");
@@ -124,6 +182,9 @@ pub fn ChartFrame(
                     role="img"
                     aria-label=canvas_label
                     aria-describedby=described_by
+                    tabindex=on_pick.map(|_| "0")
+                    on:keydown=on_key
+                    on:click=move |ev| on_click(f64::from(ev.offset_x()), f64::from(ev.offset_y()))
                     on:pointermove=move |ev| on_point(f64::from(ev.offset_x()), f64::from(ev.offset_y()))
                     on:pointerdown=move |ev| on_point(f64::from(ev.offset_x()), f64::from(ev.offset_y()))
                     on:pointerleave=move |ev| {
@@ -139,7 +200,7 @@ pub fn ChartFrame(
                         .get()
                         .map(|(x, y, text)| {
                             view! {
-                                <div class="chart-tooltip" style:left=px(x + 12.0) style:top=px(y + 12.0)>
+                                <div class="chart-tooltip" role="status" style:left=px(x + 12.0) style:top=px(y + 12.0)>
                                     {text}
                                 </div>
                             }

@@ -79,6 +79,41 @@ pub fn Deferred(children: ChildrenFn) -> impl IntoView {
     move || ready.get().then(|| untrack(|| children()))
 }
 
+/// Renders its children once the browser is idle after the page's first screen
+/// ([`true_when_idle`]), `fallback` until then: for code and content below the fold that the
+/// first screen does not need (a split point inside is then fetched outside the route's first
+/// load, like the offline cache's background fetches). Links to an anchor inside still land:
+/// the fallback keeps the anchors, and the content follows within a second and a half.
+#[component]
+pub fn WhenIdle(children: ChildrenFn, fallback: fn() -> AnyView) -> impl IntoView {
+    let ready = true_when_idle();
+    move || {
+        if ready.get() {
+            untrack(|| children()).into_any()
+        } else {
+            fallback()
+        }
+    }
+}
+
+/// A flag that turns true when the browser is next idle (`requestIdleCallback`), after 1.5 s at
+/// the latest.
+pub fn true_when_idle() -> RwSignal<bool> {
+    use wasm_bindgen::{closure::Closure, JsCast};
+    let ready = RwSignal::new(false);
+    let done = Closure::once_into_js(move || {
+        ready.try_set(true);
+    });
+    let options = web_sys::IdleRequestOptions::new();
+    options.set_timeout(1500);
+    let asked = web_sys::window()
+        .map(|w| w.request_idle_callback_with_options(done.unchecked_ref(), &options));
+    if !matches!(asked, Some(Ok(_))) {
+        ready.set(true);
+    }
+    ready
+}
+
 /// A flag that turns true one browser task from now ([`crate::perf::next_task`]).
 pub fn true_next_task() -> RwSignal<bool> {
     let ready = RwSignal::new(false);

@@ -2,12 +2,14 @@
 
 pub mod chart;
 pub mod clipboard;
+pub mod copy_link;
 pub mod data_view;
 pub mod error_panel;
 pub mod footer;
 pub mod header;
 pub mod lazy;
 pub mod page;
+pub mod salary_field;
 pub mod search;
 pub mod source_ref;
 pub mod theme_toggle;

@@ -82,9 +82,25 @@ fn SearchDialog(open: RwSignal<bool>, button: NodeRef<Button>) -> impl IntoView 
     let text = RwSignal::new(String::new());
     let active = RwSignal::new(0usize);
     let dataset = use_context::<DatasetCtx>();
-    // Built once per opening from the loaded dataset: a few hundred entries, well under a frame.
+    // The OEWS areas come from the default occupation's file, fetched when the dialog opens
+    // (the browser's cache answers when Locations was visited); search works without them.
+    let areas = RwSignal::new(None::<Arc<crate::data::AreaFile>>);
+    if let Some(LoadState::Ready(d)) = dataset.map(|d| d.0.get_untracked()) {
+        if let Some(release) = d.oews.clone() {
+            leptos::task::spawn_local(async move {
+                if let Some(file) = load_areas(&release).await {
+                    areas.set(Some(Arc::new(file)));
+                }
+            });
+        }
+    }
+    // Built once per opening from the loaded dataset (and again when the areas arrive): a few
+    // hundred entries, well under a frame.
     let index = Memo::new(move |_| match dataset.map(|d| d.0.get()) {
-        Some(LoadState::Ready(d)) => Some(Arc::new(Index::build(&d))),
+        Some(LoadState::Ready(d)) => Some(Arc::new(match areas.get() {
+            Some(file) => Index::build_with_areas(&d, &file),
+            None => Index::build(&d),
+        })),
         _ => None,
     });
     let results = Memo::new(move |_| {
@@ -175,7 +191,7 @@ fn SearchDialog(open: RwSignal<bool>, button: NodeRef<Button>) -> impl IntoView 
         let n = results.with(Vec::len);
         match (text.with(|t| t.trim().is_empty()), n) {
             (true, _) => {
-                "Type to search frameworks, roadmap items, skills, questions, terms and sources."
+                "Type to search frameworks, roadmap items, skills, questions, terms, sources and US areas."
                     .to_owned()
             }
             (false, 0) => "No matches.".to_owned(),
@@ -235,6 +251,16 @@ fn SearchDialog(open: RwSignal<bool>, button: NodeRef<Button>) -> impl IntoView 
             </ul>
         </div>
     }
+}
+
+/// The default occupation's OEWS file, or `None` if it cannot be had (offline, damaged): search
+/// then simply has no areas.
+async fn load_areas(release: &crate::data::OewsRelease) -> Option<crate::data::AreaFile> {
+    let code = release.occupations.first()?.code.clone();
+    let url = app_base().href(&format!("/data/oews/{code}.json"));
+    let text = crate::state::fetch_text(&url).await.ok()?;
+    let footnotes: Vec<u8> = release.footnotes.iter().map(|f| f.code).collect();
+    crate::data::parse_area_file(&text, &code, &footnotes).ok()
 }
 
 /// After navigating, waits for the target to render (the page may still be mounting), then

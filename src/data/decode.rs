@@ -27,6 +27,7 @@ use serde_json::{Map, Value};
 
 use super::error::DataError;
 use super::model::*;
+use super::oews::*;
 use super::path::Path;
 
 /// Where the dataset stops matching the model, and how; becomes [`DataError::Shape`].
@@ -268,6 +269,234 @@ fn unknown_variant(at: &At, name: &str, names: &[&str]) {
     });
 }
 
+/// Decodes an OEWS occupation file (`data/oews/<SOC>.json`).
+pub(crate) fn decode_area_file(value: &Value) -> Result<AreaFile, Box<ShapeError>> {
+    decode_root(value, area_file)
+}
+
+/// Decodes the OEWS state map (`data/oews/states-map.json`).
+pub(crate) fn decode_states_map(value: &Value) -> Result<StatesMap, Box<ShapeError>> {
+    decode_root(value, states_map)
+}
+
+fn i32_(value: &Value, at: &At) -> i32 {
+    match value.as_i64().and_then(|n| i32::try_from(n).ok()) {
+        Some(n) => n,
+        None => {
+            at.expected("a whole number", value);
+            0
+        }
+    }
+}
+
+/// The fields of [`Figures`], as they appear in the atlas's national figures and in every
+/// area of an occupation file.
+const FIGURE_FIELDS: [&str; 10] = [
+    "emp", "emp_rse", "mean", "wage_rse", "p10", "p25", "median", "p75", "p90", "notes",
+];
+
+fn oews_release(value: &Value, at: &At) -> OewsRelease {
+    let o = Obj::new(
+        value,
+        at,
+        &[
+            "source",
+            "release",
+            "release_code",
+            "year",
+            "published",
+            "retrieved",
+            "carrier",
+            "files",
+            "footnotes",
+            "occupations",
+        ],
+    );
+    OewsRelease {
+        source: o.string("source"),
+        release: o.string("release"),
+        release_code: o.string("release_code"),
+        year: o.get("year", u16_),
+        published: o.string("published"),
+        retrieved: o.string("retrieved"),
+        carrier: o.get("carrier", oews_carrier),
+        files: o.list("files", oews_file),
+        footnotes: o.list("footnotes", footnote),
+        occupations: o.list("occupations", oews_occupation),
+    }
+}
+
+fn oews_carrier(value: &Value, at: &At) -> OewsCarrier {
+    let o = Obj::new(value, at, &["package", "version", "sha256"]);
+    OewsCarrier {
+        package: o.string("package"),
+        version: o.string("version"),
+        sha256: o.string("sha256"),
+    }
+}
+
+fn oews_file(value: &Value, at: &At) -> OewsFile {
+    let o = Obj::new(value, at, &["name", "url", "sha256", "published"]);
+    OewsFile {
+        name: o.string("name"),
+        url: o.string("url"),
+        sha256: o.string("sha256"),
+        published: o.string("published"),
+    }
+}
+
+fn footnote(value: &Value, at: &At) -> Footnote {
+    let o = Obj::new(value, at, &["code", "text"]);
+    Footnote {
+        code: o.get("code", u8_),
+        text: o.string("text"),
+    }
+}
+
+fn oews_occupation(value: &Value, at: &At) -> OewsOccupation {
+    let o = Obj::new(value, at, &["code", "name", "national"]);
+    OewsOccupation {
+        code: o.string("code"),
+        name: o.string("name"),
+        national: o.get("national", national_figures),
+    }
+}
+
+fn national_figures(value: &Value, at: &At) -> Figures {
+    figures(&Obj::new(value, at, &FIGURE_FIELDS))
+}
+
+fn figures(o: &Obj) -> Figures {
+    Figures {
+        emp: o.opt("emp", u32_),
+        emp_rse: o.opt_string("emp_rse"),
+        mean: o.opt("mean", u32_),
+        wage_rse: o.opt_string("wage_rse"),
+        p10: o.opt("p10", u32_),
+        p25: o.opt("p25", u32_),
+        median: o.opt("median", u32_),
+        p75: o.opt("p75", u32_),
+        p90: o.opt("p90", u32_),
+        notes: o.opt("notes", notes).unwrap_or_default(),
+    }
+}
+
+/// `{"p90": 5}`: a field name and the BLS footnote on it.
+fn notes(value: &Value, at: &At) -> Vec<(String, u8)> {
+    let Some(map) = value.as_object() else {
+        at.expected("an object", value);
+        return Default::default();
+    };
+    map.iter()
+        .map(|(field, code)| (field.clone(), u8_(code, at)))
+        .collect()
+}
+
+fn area_file(value: &Value, at: &At) -> AreaFile {
+    let o = Obj::new(
+        value,
+        at,
+        &["format", "source", "release", "occupation", "areas"],
+    );
+    let occupation = o.required("occupation");
+    let occ_at = at.field("occupation");
+    let occ = Obj::new(occupation, &occ_at, &["code", "name"]);
+    AreaFile {
+        format: o.get("format", u32_),
+        source: o.string("source"),
+        release: o.string("release"),
+        occupation_code: occ.string("code"),
+        occupation_name: occ.string("name"),
+        areas: o.list("areas", area),
+    }
+}
+
+fn area(value: &Value, at: &At) -> Area {
+    const FIELDS: [&str; 14] = [
+        "code", "kind", "name", "states", "emp", "emp_rse", "mean", "wage_rse", "p10", "p25",
+        "median", "p75", "p90", "notes",
+    ];
+    let o = Obj::new(value, at, &FIELDS);
+    Area {
+        code: o.string("code"),
+        kind: o.get("kind", area_kind),
+        name: o.string("name"),
+        states: o.strings("states"),
+        figures: figures(&o),
+    }
+}
+
+fn area_kind(value: &Value, at: &At) -> AreaKind {
+    variant(
+        value,
+        at,
+        &[
+            ("national", AreaKind::National),
+            ("state", AreaKind::State),
+            ("metro", AreaKind::Metro),
+            ("nonmetro", AreaKind::Nonmetro),
+        ],
+    )
+}
+
+fn states_map(value: &Value, at: &At) -> StatesMap {
+    let o = Obj::new(
+        value,
+        at,
+        &["format", "geometry", "width", "height", "scale", "states"],
+    );
+    let scale = f64::from(o.get("scale", u32_).max(1));
+    let states = o
+        .required("states")
+        .as_array()
+        .map(|items| {
+            items
+                .iter()
+                .enumerate()
+                .map(|(i, item)| state_shape(item, &at.field("states").index(i), scale))
+                .collect()
+        })
+        .unwrap_or_else(|| {
+            at.field("states").expected("a list", o.required("states"));
+            Vec::new()
+        });
+    StatesMap {
+        format: o.get("format", u32_),
+        geometry: o.string("geometry"),
+        width: f64::from(o.get("width", u32_)),
+        height: f64::from(o.get("height", u32_)),
+        states,
+    }
+}
+
+/// A state and its rings, each written as a first point and then differences
+/// (`[x0, y0, dx1, dy1, ...]`, in units of 1 / `scale`).
+fn state_shape(value: &Value, at: &At, scale: f64) -> StateShape {
+    let o = Obj::new(value, at, &["fips", "postal", "name", "area", "rings"]);
+    let rings = o
+        .list("rings", |ring, at| list(ring, at, i32_))
+        .into_iter()
+        .map(|deltas| {
+            let (mut x, mut y) = (0i64, 0i64);
+            deltas
+                .chunks_exact(2)
+                .map(|d| {
+                    x += i64::from(d[0]);
+                    y += i64::from(d[1]);
+                    (x as f64 / scale, y as f64 / scale)
+                })
+                .collect()
+        })
+        .collect();
+    StateShape {
+        fips: o.string("fips"),
+        postal: o.string("postal"),
+        name: o.string("name"),
+        area: o.string("area"),
+        rings,
+    }
+}
+
 fn currency(value: &Value, at: &At) -> Currency {
     variant(value, at, &[("USD", Currency::Usd)])
 }
@@ -356,6 +585,7 @@ fn dataset(value: &Value, at: &At) -> Dataset {
             "backend_duties",
             "backend_uses",
             "hiring",
+            "oews",
         ],
     );
     Dataset {
@@ -375,6 +605,7 @@ fn dataset(value: &Value, at: &At) -> Dataset {
         backend_duties: o.list("backend_duties", claim),
         backend_uses: o.list("backend_uses", claim),
         hiring: o.get("hiring", hiring),
+        oews: o.opt("oews", oews_release),
     }
 }
 

@@ -6,11 +6,15 @@
 mod decode;
 mod error;
 pub mod model;
+pub mod oews;
+mod oews_check;
 mod path;
 mod validate;
 
 pub use error::{DataError, Problem};
 pub use model::*;
+pub use oews::*;
+pub use oews_check::{is_area_code, is_soc_code};
 pub use validate::validate;
 
 /// Parses and validates dataset JSON. Returns every validation problem at once.
@@ -38,6 +42,42 @@ pub fn parse(text: &str) -> Result<Dataset, DataError> {
     } else {
         Err(DataError::Invalid(problems))
     }
+}
+
+/// Parses and checks an OEWS occupation file fetched for `occupation` (a SOC code);
+/// `footnotes`: the footnote codes the release in the dataset explains.
+pub fn parse_area_file(
+    text: &str,
+    occupation: &str,
+    footnotes: &[u8],
+) -> Result<AreaFile, DataError> {
+    let value = parse_json(text)?;
+    let file = decode::decode_area_file(&value)?;
+    let problems = oews_check::area_file(&file, occupation, footnotes);
+    if problems.is_empty() {
+        Ok(file)
+    } else {
+        Err(DataError::Invalid(problems))
+    }
+}
+
+/// Parses and checks the OEWS state map.
+pub fn parse_states_map(text: &str) -> Result<StatesMap, DataError> {
+    let value = parse_json(text)?;
+    let map = decode::decode_states_map(&value)?;
+    let problems = oews_check::states_map(&map);
+    if problems.is_empty() {
+        Ok(map)
+    } else {
+        Err(DataError::Invalid(problems))
+    }
+}
+
+fn parse_json(text: &str) -> Result<serde_json::Value, DataError> {
+    if text.trim().is_empty() {
+        return Err(DataError::Empty);
+    }
+    serde_json::from_str(text).map_err(DataError::from_json)
 }
 
 /// The top-level `schema_version` when it can be read: `Some(None)` when it is missing or

@@ -31,6 +31,9 @@ pub struct Dataset {
     pub backend_duties: Vec<Claim>,
     pub backend_uses: Vec<Claim>,
     pub hiring: Hiring,
+    /// The BLS OEWS release behind the Locations page (absent in older files and fixtures).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub oews: Option<super::oews::OewsRelease>,
 }
 
 /// One source document (or another public source the dataset names).
@@ -516,6 +519,7 @@ impl Dataset {
         ids.extend(claim_sources(&self.backend_duties));
         ids.extend(claim_sources(&self.backend_uses));
         ids.push(&self.hiring.source);
+        ids.extend(self.oews.as_ref().map(|o| o.source.as_str()));
         ids
     }
 }

@@ -38,6 +38,10 @@ pub fn validate(d: &Dataset) -> Vec<Problem> {
     c.claims(&Path::root("backend_duties"), &d.backend_duties);
     c.claims(&Path::root("backend_uses"), &d.backend_uses);
     c.hiring(&d.hiring);
+    if let Some(oews) = &d.oews {
+        let found = super::oews_check::release(oews, &c.source_ids);
+        c.problems.extend(found);
+    }
     c.problems
 }
 
@@ -755,6 +759,7 @@ mod tests {
                 use_cases: Vec::new(),
                 faq: Vec::new(),
             },
+            oews: None,
         }
     }
 }

@@ -2,6 +2,7 @@
 
 pub mod frameworks;
 pub mod hiring;
+pub mod locations;
 pub mod not_found;
 pub mod overview;
 pub mod roadmap;

@@ -38,6 +38,36 @@ pub fn Overview() -> impl IntoView {
     .into_any()
 }
 
+/// BLS's national median for its default occupation (Software Developers), when the dataset
+/// carries the OEWS release.
+fn national_median(dataset: &Arc<Dataset>) -> Option<impl IntoView> {
+    let release = dataset.oews.as_ref()?;
+    let occupation = release.occupations.first()?;
+    let f = &occupation.national;
+    let median = crate::oews::wage_text(f, crate::oews::Stat::Median)?;
+    let spread = match (f.p10, f.p90) {
+        (Some(a), Some(b)) => format!(
+            "10th–90th percentile: {} – {} a year. ",
+            format::usd(a),
+            format::usd(b)
+        ),
+        _ => String::new(),
+    };
+    let note = format!(
+        "{spread}Wage and salary workers in all industries, {} release.",
+        release.release
+    );
+    Some(view! {
+        <article class="card figure-card">
+            <h2>{format!("US {} median wage", occupation.name)}</h2>
+            <p><span class="figure-value">{median}</span>" a year"</p>
+            <p class="muted">{note}</p>
+            <SourceRef dataset=dataset.clone() id=release.source.clone() />
+            <p class="figure-link"><a href=app_base().href("/locations")>"Pay by US location"</a></p>
+        </article>
+    })
+}
+
 fn key_figures(dataset: Arc<Dataset>) -> impl IntoView {
     let base = app_base();
     let offers = &dataset.offer_stats;
@@ -98,6 +128,7 @@ fn key_figures(dataset: Arc<Dataset>) -> impl IntoView {
                 <SourceRef dataset=dataset.clone() id=offers.source.clone() />
                 <p class="figure-link"><a href=format!("{}#offers-heading", base.href("/salaries"))>"Offer statistics"</a></p>
             </article>
+            {national_median(&dataset)}
             <article class="card figure-card">
                 <h2>"Salary range, junior to principal"</h2>
                 <p><span class="figure-value">{range.text.clone()}</span> " a year"</p>

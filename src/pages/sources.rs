@@ -2,7 +2,7 @@
 
 use crate::components::data_view::WithDataset;
 use crate::components::page::Page;
-use crate::data::{Currency, Dataset, Period, Source};
+use crate::data::{Currency, Dataset, OewsRelease, Period, Source};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -22,7 +22,10 @@ fn source_list(dataset: Arc<Dataset>) -> impl IntoView {
     let cards = dataset
         .sources
         .iter()
-        .map(|source| source_card(source, uses.get(&source.id).copied().unwrap_or(0)))
+        .map(|source| {
+            let release = dataset.oews.as_ref().filter(|o| o.source == source.id);
+            source_card(source, uses.get(&source.id).copied().unwrap_or(0), release)
+        })
         .collect_view();
     view! {
         <p>{format!("{count} sources.")}</p>
@@ -30,7 +33,7 @@ fn source_list(dataset: Arc<Dataset>) -> impl IntoView {
     }
 }
 
-fn source_card(source: &Source, uses: usize) -> impl IntoView {
+fn source_card(source: &Source, uses: usize, release: Option<&OewsRelease>) -> impl IntoView {
     let m = &source.measures;
     let facts = [
         (
@@ -93,8 +96,48 @@ fn source_card(source: &Source, uses: usize) -> impl IntoView {
             </dl>
             <h3>"What Backend Atlas takes from it"</h3>
             <ul>{source.taken.iter().map(|t| view! { <li>{t.clone()}</li> }).collect_view()}</ul>
+            {release.map(release_details)}
             <p class="muted">{format!("Cited by {uses} record(s) in the dataset.")}</p>
         </li>
+    }
+}
+
+/// The OEWS release: dates, the package that carries BLS's files, each file with its checksum,
+/// and BLS's footnotes.
+fn release_details(r: &OewsRelease) -> impl IntoView {
+    let files = r
+        .files
+        .iter()
+        .map(|f| {
+            view! {
+                <li>
+                    <code>{f.name.clone()}</code>
+                    {format!(" (published {}) ", f.published)}
+                    <a href=f.url.clone() rel="noopener noreferrer">{f.url.clone()}</a>
+                    <br />
+                    <span class="muted small">"SHA-256 " <code class="hash">{f.sha256.clone()}</code></span>
+                </li>
+            }
+        })
+        .collect_view();
+    let footnotes = r
+        .footnotes
+        .iter()
+        .map(|f| view! { <li>{format!("{}: “{}”", f.code, f.text)}</li> })
+        .collect_view();
+    view! {
+        <h3>"This release"</h3>
+        <dl class="facts">
+            <div><dt>"Release"</dt><dd>{format!("{} ({})", r.release, r.release_code)}</dd></div>
+            <div><dt>"Published by BLS"</dt><dd>{r.published.clone()}</dd></div>
+            <div><dt>"Retrieved"</dt><dd>{r.retrieved.clone()}</dd></div>
+            <div><dt>"Carried by"</dt><dd>{format!("PyPI package {} {}", r.carrier.package, r.carrier.version)}</dd></div>
+        </dl>
+        <p class="muted small">"Package SHA-256 " <code class="hash">{r.carrier.sha256.clone()}</code></p>
+        <h3>"BLS's files"</h3>
+        <ul class="plain">{files}</ul>
+        <h3>"BLS's footnotes"</h3>
+        <ul>{footnotes}</ul>
     }
 }
 

@@ -9,6 +9,7 @@
 
 pub mod frameworks;
 pub mod hiring;
+pub mod locations;
 pub mod roadmap;
 pub mod salaries;
 

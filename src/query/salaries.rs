@@ -8,6 +8,8 @@
 //! - `salary=<number>`: the "where do I stand" value in `period` units; finite, more than 0 and
 //!   at most [`MAX_SALARY`]; rounded to cents; written without a trailing `.0` and with at most
 //!   two decimals.
+//! - `bls=1`: show BLS's national 10th–90th percentile (OEWS) as a reference band; default off
+//!   (left out).
 //!
 //! Lists are de-duplicated and written in canonical order; a list naming every choice is the
 //! default and is left out. Empty values (`period=`) and unknown items are ignored with a
@@ -29,6 +31,8 @@ pub struct SalariesQuery {
     pub period: Period,
     /// "Where do I stand", in `period` units.
     pub salary: Option<f64>,
+    /// `bls=1`: BLS's national 10th–90th percentile as a reference band.
+    pub bls: bool,
 }
 
 impl Default for SalariesQuery {
@@ -38,6 +42,7 @@ impl Default for SalariesQuery {
             sources: Vec::new(),
             period: Period::Year,
             salary: None,
+            bls: false,
         }
     }
 }
@@ -55,26 +60,16 @@ impl SalariesQuery {
         if let Some(value) = last_value(&pairs, "sources", &mut notices) {
             q.sources = parse_sources(value, known_sources, &mut notices);
         }
-        if let Some(value) = last_value(&pairs, "period", &mut notices) {
-            match parse_period(value) {
-                Some(period) => q.period = period,
-                None if value.trim().is_empty() => {
-                    notices.push(Notice("period is empty; yearly figures are shown.".into()))
-                }
-                None => notices.push(Notice(format!(
-                    "Ignored period value “{}” (use month or year).",
-                    shown(value)
-                ))),
-            }
+        if let Some(period) = period_param(&pairs, &mut notices) {
+            q.period = period;
         }
-        if let Some(value) = last_value(&pairs, "salary", &mut notices) {
-            match parse_salary(value) {
-                Some(salary) => q.salary = Some(salary),
-                None if value.trim().is_empty() => {
-                    notices.push(Notice("salary is empty; ignored.".into()))
-                }
-                None => notices.push(Notice(format!(
-                    "Ignored salary value “{}” (not a number above 0 and up to 100,000,000).",
+        q.salary = salary_param(&pairs, &mut notices);
+        if let Some(value) = last_value(&pairs, "bls", &mut notices) {
+            match value.trim() {
+                "1" => q.bls = true,
+                "0" => {}
+                _ => notices.push(Notice(format!(
+                    "Ignored bls value “{}” (use 1 to show the BLS reference band).",
                     shown(value)
                 ))),
             }
@@ -105,6 +100,9 @@ impl SalariesQuery {
         if let Some(salary) = self.salary.and_then(valid_salary) {
             parts.push(format!("salary={}", format_salary(salary)));
         }
+        if self.bls {
+            parts.push("bls=1".to_owned());
+        }
         parts.join("&")
     }
 
@@ -128,6 +126,7 @@ impl SalariesQuery {
             sources,
             period: self.period,
             salary: self.salary.and_then(valid_salary),
+            bls: self.bls,
         }
     }
 
@@ -242,6 +241,45 @@ fn covers_all(selected: &[String], known: &[&str]) -> bool {
     !selected.is_empty() && selected.len() == all.len()
 }
 
+/// The `period=` parameter (`month` or `year`), with a notice when it is empty or unknown. Shared
+/// by every page with a salary box.
+pub fn period_param(pairs: &[(String, String)], notices: &mut Vec<Notice>) -> Option<Period> {
+    let value = last_value(pairs, "period", notices)?;
+    match parse_period(value) {
+        Some(period) => Some(period),
+        None if value.trim().is_empty() => {
+            notices.push(Notice("period is empty; yearly figures are shown.".into()));
+            None
+        }
+        None => {
+            notices.push(Notice(format!(
+                "Ignored period value “{}” (use month or year).",
+                shown(value)
+            )));
+            None
+        }
+    }
+}
+
+/// The `salary=` parameter, with a notice when it is empty or not a valid salary.
+pub fn salary_param(pairs: &[(String, String)], notices: &mut Vec<Notice>) -> Option<f64> {
+    let value = last_value(pairs, "salary", notices)?;
+    match parse_salary(value) {
+        Some(salary) => Some(salary),
+        None if value.trim().is_empty() => {
+            notices.push(Notice("salary is empty; ignored.".into()));
+            None
+        }
+        None => {
+            notices.push(Notice(format!(
+                "Ignored salary value “{}” (not a number above 0 and up to 100,000,000).",
+                shown(value)
+            )));
+            None
+        }
+    }
+}
+
 fn parse_salary(value: &str) -> Option<f64> {
     crate::number::parse_decimal(value.trim()).and_then(valid_salary)
 }
@@ -257,7 +295,22 @@ pub fn valid_salary(salary: f64) -> Option<f64> {
 }
 
 /// `4500` -> "4500", `4500.5` -> "4500.5", `4500.25` -> "4500.25" (input already in cents).
-fn format_salary(salary: f64) -> String {
+/// A salary as the salary box shows it: "95000", "4166.67".
+pub fn salary_to_input(value: f64) -> String {
+    crate::format::fixed(value, if value.fract() == 0.0 { 0 } else { 2 })
+}
+
+/// The salary box's text as a salary: accepts "95000", "95,000", "$95 000"; anything else is
+/// `None` (the box is cleared).
+pub fn salary_from_input(text: &str) -> Option<f64> {
+    let cleaned: String = text
+        .chars()
+        .filter(|c| !matches!(c, '$' | ',' | ' ' | '\u{a0}'))
+        .collect();
+    crate::number::parse_decimal(&cleaned).and_then(valid_salary)
+}
+
+pub fn format_salary(salary: f64) -> String {
     let cents = (salary * 100.0).round() as u64;
     let (whole, fraction) = (cents / 100, cents % 100);
     if fraction == 0 {

@@ -33,7 +33,8 @@ const SCRIPT = '<script>window.__pwned=1</script>';
 /** Parameters each route reads (README "Shareable links"); `/` and `/sources` have none. */
 const PARAMS = {
   '/': [],
-  '/salaries': ['levels', 'sources', 'period', 'salary'],
+  '/salaries': ['levels', 'sources', 'period', 'salary', 'bls'],
+  '/locations': ['occ', 'stat', 'areas', 'state', 'q', 'sort', 'span', 'ranges', 'salary', 'period'],
   '/frameworks': ['compare', 'lang', 'async', 'sort', 'q1', 'q2', 'q3', 'q4'],
   '/roadmap': ['progress', 'stage', 'item'],
   '/hiring': ['usecase', 'level', 'kit'],

@@ -1,0 +1,310 @@
+//! The Locations page (`/locations`): BLS OEWS wage percentiles by US state and metro area,
+//! on a map, in a searchable list, compared as box plots, with "where do I stand" and a pay
+//! range for a job post. All view state lives in the URL (`query::locations`).
+//!
+//! The OEWS files are not part of the start-up dataset: this page fetches the state map and
+//! the chosen occupation's file, each once per page load (`files`), and each section shows its
+//! own loading line or error panel, so a broken file never takes the rest of the page down.
+
+mod compare;
+mod details;
+mod files;
+mod list;
+
+use crate::charts::map::{bin_color, draw_map};
+use crate::components::chart::ChartFrame;
+use crate::components::copy_link::CopyLink;
+use crate::components::data_view::WithDataset;
+use crate::components::error_panel::ChunkErrorPanel;
+use crate::components::lazy::{lazy_view, WhenIdle};
+use crate::components::page::Page;
+use crate::components::source_ref::SourceRef;
+use crate::components::url_state::Notices;
+use crate::data::{AreaFile, Dataset, OewsRelease, StatesMap};
+use crate::oews::Stat;
+use crate::query::locations::LocationsQuery;
+use files::{Load, OewsFiles};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+#[component]
+pub fn Locations() -> impl IntoView {
+    view! {
+        <Page path="/locations">
+            <WithDataset render=locations_view />
+        </Page>
+    }
+    .into_any()
+}
+
+pub(crate) type UrlState = crate::components::url_state::UrlState<LocationsQuery>;
+
+/// The OEWS release the page shows, for the sections that arrive in their own chunk.
+#[derive(Debug, Clone)]
+pub(crate) struct ReleaseCtx(pub Arc<OewsRelease>);
+
+fn locations_view(dataset: Arc<Dataset>) -> AnyView {
+    let Some(release) = dataset.oews.clone() else {
+        return view! {
+            <section class="error-panel" role="alert">
+                <h2>"No wage statistics in this build"</h2>
+                <p>"The dataset has no BLS OEWS release; run make data and rebuild."</p>
+            </section>
+        }
+        .into_any();
+    };
+    let release = Arc::new(release);
+    let codes: Vec<String> = release.occupations.iter().map(|o| o.code.clone()).collect();
+    let for_parse = codes.clone();
+    let url = UrlState::new(
+        move |search| {
+            let known: Vec<&str> = for_parse.iter().map(String::as_str).collect();
+            LocationsQuery::parse(search, &known)
+        },
+        LocationsQuery::to_query,
+    );
+    let query = url.query;
+    let default_occ = codes.first().cloned().unwrap_or_default();
+    let occ = Memo::new(move |_| query.get().occ.unwrap_or_else(|| default_occ.clone()));
+    let files = OewsFiles::start(&release, occ);
+    provide_context(files);
+    provide_context(ReleaseCtx(release.clone()));
+
+    view! {
+        <Notices notices=url.notices />
+        <UnknownAreas files=files url=url />
+        <Controls url=url release=release.clone() occ=occ />
+        <MapSection url=url release=release.clone() dataset=dataset.clone() />
+        // The comparison and the area list: their own split point, fetched once the browser is
+        // idle after the map (out of the first load), or at once for a link into them.
+        <WhenIdle fallback=details::placeholder>
+            {move || lazy_view(details::load(url), details::placeholder, || view! { <ChunkErrorPanel /> }.into_any())}
+        </WhenIdle>
+        <About release=release dataset=dataset />
+    }
+    .into_any()
+}
+
+/// Says which `areas=` codes the occupation's file does not have (they are kept in the URL, so
+/// switching to an occupation that has them shows them again).
+#[component]
+fn UnknownAreas(files: OewsFiles, url: UrlState) -> impl IntoView {
+    move || {
+        let Load::Ready(file) = files.file.get() else {
+            return None;
+        };
+        let q = url.query.get();
+        let unknown = crate::locations::unknown_areas(&file, &q);
+        (!unknown.is_empty()).then(|| {
+            view! {
+                <div class="notice" role="status">
+                    <p>
+                        {format!(
+                            "BLS published no {} estimate for area code(s) {}; they are left out of the comparison.",
+                            file.occupation_name,
+                            unknown.join(", ")
+                        )}
+                    </p>
+                </div>
+            }
+        })
+    }
+}
+
+#[component]
+fn Controls(url: UrlState, release: Arc<OewsRelease>, occ: Memo<String>) -> impl IntoView {
+    let query = url.query;
+    let default_occ = release.occupations.first().map(|o| o.code.clone());
+    let occupations = release
+        .occupations
+        .iter()
+        .map(|o| {
+            let code = o.code.clone();
+            let selected = move || occ.get() == code;
+            view! { <option value=o.code.clone() selected=selected>{format!("{} ({})", o.name, o.code)}</option> }
+        })
+        .collect_view();
+    let stats = Stat::ALL
+        .into_iter()
+        .map(|s| {
+            view! { <option value=s.id() selected=move || query.get().stat == s>{s.label()}</option> }
+        })
+        .collect_view();
+    view! {
+        <form class="filters card" on:submit=|ev| ev.prevent_default() aria-label="Occupation and statistic">
+            <label class="field">
+                <span>"Occupation"</span>
+                <select
+                    name="occ"
+                    on:change=move |ev| {
+                        let value = event_target_value(&ev);
+                        let default = default_occ.clone();
+                        url.update(|q| q.occ = (Some(&value) != default.as_ref()).then_some(value));
+                    }
+                >
+                    {occupations}
+                </select>
+            </label>
+            <label class="field">
+                <span>"Statistic"</span>
+                <select
+                    name="stat"
+                    on:change=move |ev| {
+                        if let Some(stat) = Stat::from_id(&event_target_value(&ev)) {
+                            url.update(|q| q.stat = stat);
+                        }
+                    }
+                >
+                    {stats}
+                </select>
+            </label>
+            <CopyLink />
+        </form>
+    }
+}
+
+/// What a section shows while a file loads or when it failed.
+pub(crate) fn pending<T>(load: &Load<T>, what: &'static str) -> Option<AnyView> {
+    match load {
+        Load::Ready(_) => None,
+        Load::Loading => Some(
+            view! { <p class="loading" role="status">{format!("Loading {what}…")}</p> }.into_any(),
+        ),
+        Load::Failed(failure) => {
+            Some(view! { <files::FailedPanel failure=failure.clone() /> }.into_any())
+        }
+    }
+}
+
+#[component]
+fn MapSection(url: UrlState, release: Arc<OewsRelease>, dataset: Arc<Dataset>) -> impl IntoView {
+    let files = use_context::<OewsFiles>();
+    let ready = move || -> Option<(Arc<AreaFile>, Arc<StatesMap>)> {
+        let files = files?;
+        match (files.file.get(), files.map.get()) {
+            (Load::Ready(file), Load::Ready(map)) => Some((file, map)),
+            _ => None,
+        }
+    };
+    let source = release.source.clone();
+    view! {
+        <section class="section" aria-labelledby="map-heading">
+            <h2 id="map-heading">"Pay by state"</h2>
+            {move || {
+                let files = files?;
+                let (file, map) = (files.file.get(), files.map.get());
+                pending(&map, "the map").or_else(|| pending(&file, "the wage figures"))
+            }}
+            {move || ready().map(|(file, map)| map_view(url, file, map, dataset.clone(), source.clone()))}
+        </section>
+    }
+}
+
+fn map_view(
+    url: UrlState,
+    file: Arc<AreaFile>,
+    map: Arc<StatesMap>,
+    dataset: Arc<Dataset>,
+    source: String,
+) -> impl IntoView {
+    let query = url.query;
+    let (f, m) = (file.clone(), map.clone());
+    let chart = Memo::new(move |_| {
+        let q = query.get();
+        crate::locations::map_chart(&f, &m, q.stat, &q.areas)
+    });
+    let (f, m) = (file.clone(), map.clone());
+    let edges = Memo::new(move |_| crate::locations::map_edges(&f, &m, query.get().stat));
+    let occupation = file.occupation_name.clone();
+    let summary = Signal::derive(move || {
+        let q = query.get();
+        let shown = chart.with(|c| c.states.iter().filter(|s| s.bin.is_some()).count());
+        format!(
+            "Map of the US states coloured by the {} annual wage of {}: {shown} of {} states have a figure. Colour classes are in the legend; the table lists every state.",
+            q.stat.label().to_ascii_lowercase(),
+            occupation,
+            chart.with(|c| c.states.len()),
+        )
+    });
+    let theme = use_context::<crate::state::ThemeCtx>().map(|t| t.0);
+    let legend = move || {
+        let edges = edges.get();
+        let bins = edges.len() + 1;
+        let theme = theme.map(|t| t.get()).unwrap_or_default();
+        crate::locations::legend(&edges)
+            .into_iter()
+            .enumerate()
+            .map(|(i, text)| (Some(i), text))
+            .chain([(None, "not released or no estimate".to_owned())])
+            .map(|(bin, text)| {
+                let color = bin_color(theme, bin, bins).hex();
+                view! {
+                    <li class="legend-item static">
+                        <span class="swatch" style:background-color=color aria-hidden="true"></span>
+                        {text}
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    let pick = Callback::new(move |code: String| url.update(|q| q.toggle_area(&code)));
+    let aspect = map.height / map.width;
+    let geometry = map.geometry.clone();
+    view! {
+        <ChartFrame
+            id="locations-map"
+            title=format!("{}: annual wage by state", file.occupation_name)
+            summary=summary
+            height=400.0
+            aspect=aspect
+            on_pick=pick
+            table=Signal::derive(move || chart.get().table())
+            draw=Box::new(move |area, style| draw_map(area, &chart.get(), style))
+        >
+            <p class="map-legend-title">{move || format!("{}, US dollars a year", query.get().stat.label())}</p>
+            <ul class="legend static map-legend" aria-label=move || format!("{} in US dollars a year", query.get().stat.label())>
+                {legend}
+            </ul>
+        </ChartFrame>
+        <p class="muted small">
+            "Hover or tap a state for its figures; click it, or focus the map and use the arrow keys and Enter, to add it to the comparison. Guam, Puerto Rico and the Virgin Islands are not on the map: they are in the list below. Outlines: "
+            {geometry}
+            "."
+        </p>
+        <SourceRef dataset=dataset id=source />
+    }
+}
+
+#[component]
+fn About(release: Arc<OewsRelease>, dataset: Arc<Dataset>) -> impl IntoView {
+    let footnotes = release
+        .footnotes
+        .iter()
+        .map(|f| view! { <li><strong>{format!("Footnote {}: ", f.code)}</strong>"“"{f.text.clone()}"”"</li> })
+        .collect_view();
+    view! {
+        <section class="section" aria-labelledby="about-heading">
+            <h2 id="about-heading">"About these figures"</h2>
+            <div class="card prose">
+                <p>
+                    {format!(
+                        "Occupational Employment and Wage Statistics (OEWS), {} release, published by the U.S. Bureau of Labor Statistics on {}. Annual wages in US dollars for wage and salary workers in all industries; the self-employed are not included. Figures are quoted as BLS publishes them: where BLS released no estimate the page says so, and nothing is estimated in its place.",
+                        release.release, release.published
+                    )}
+                </p>
+                <p>
+                    "RSE is the relative standard error BLS gives with each estimate: the smaller it is, the more precise the estimate. The wage RSE qualifies the mean wage; the employment RSE qualifies employment."
+                </p>
+                <p>"BLS's footnotes, verbatim:"</p>
+                <ul>{footnotes}</ul>
+                <p class="muted">
+                    {format!(
+                        "The files were retrieved on {} and are carried unchanged by the {} package, version {}; Sources lists each file with its checksum.",
+                        release.retrieved, release.carrier.package, release.carrier.version
+                    )}
+                </p>
+                <SourceRef dataset=dataset id=release.source.clone() />
+            </div>
+        </section>
+    }
+}

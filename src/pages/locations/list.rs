@@ -1,0 +1,198 @@
+//! Every area of the chosen occupation in one table: search by name, filter by state, sort by a
+//! statistic or employment, and add areas to the comparison.
+
+use super::files::{Load, OewsFiles};
+use super::{pending, UrlState};
+use crate::data::AreaFile;
+use crate::oews::{employment_text, rse_text, Sort, Stat};
+use crate::query::locations::MAX_AREAS;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// Rows shown before "Show all".
+const FIRST_ROWS: usize = 40;
+
+#[component]
+pub fn ListSection(url: UrlState) -> impl IntoView {
+    let files = use_context::<OewsFiles>();
+    view! {
+        <section class="section" aria-labelledby="areas-heading">
+            <h2 id="areas-heading">"Every area"</h2>
+            {move || {
+                let load = files.map(|f| f.file.get())?;
+                Some(match load {
+                    Load::Ready(file) => list_view(url, file).into_any(),
+                    other => pending(&other, "the areas").unwrap_or_else(|| ().into_any()),
+                })
+            }}
+        </section>
+    }
+}
+
+fn list_view(url: UrlState, file: Arc<AreaFile>) -> impl IntoView {
+    let query = url.query;
+    let folded: Arc<Vec<String>> = Arc::new(
+        file.areas
+            .iter()
+            .map(|a| crate::oews::fold(&a.name))
+            .collect(),
+    );
+    let f = file.clone();
+    let rows = Memo::new(move |_| {
+        let q = query.get();
+        crate::oews::list(&f.areas, &folded, &q.q, q.state.as_deref(), q.sort)
+    });
+    let show_all = RwSignal::new(false);
+    let (text, set_text) = signal(query.get_untracked().q);
+    let states = crate::oews::states(&file.areas)
+        .into_iter()
+        .map(|(code, name)| {
+            let code = code.to_owned();
+            let value = code.clone();
+            view! {
+                <option value=value selected=move || query.get().state.as_deref() == Some(code.as_str())>
+                    {name.to_owned()}
+                </option>
+            }
+        })
+        .collect_view();
+    let sorts = Sort::ALL
+        .into_iter()
+        .map(|s| view! { <option value=s.id() selected=move || query.get().sort == s>{s.label()}</option> })
+        .collect_view();
+    let f = file.clone();
+    let body = move || {
+        let q = query.get();
+        let rows = rows.get();
+        let limit = if show_all.get() {
+            rows.len()
+        } else {
+            FIRST_ROWS
+        };
+        rows.iter()
+            .take(limit)
+            .map(|&i| {
+                let a = &f.areas[i];
+                let code = a.code.clone();
+                let compared = q.areas.contains(&a.code);
+                let national = a.code == crate::query::locations::NATION;
+                let cells = [Stat::P10, Stat::P25, Stat::Median, Stat::P75, Stat::P90, Stat::Mean]
+                    .map(|s| crate::locations::cell(&a.figures, s));
+                let full = q.areas.len() >= MAX_AREAS && !compared;
+                view! {
+                    <tr id=format!("area-{}", a.code)>
+                        <th scope="row">
+                            {crate::oews::display_name(a).to_owned()}
+                            <span class="muted small">{format!(" · {}", a.kind.label())}</span>
+                        </th>
+                        {cells.into_iter().map(|c| view! { <td class="num">{c}</td> }).collect_view()}
+                        <td class="num">{employment_text(&a.figures)}</td>
+                        <td class="num">{rse_text(a.figures.emp_rse.as_deref())}</td>
+                        <td class="num">{rse_text(a.figures.wage_rse.as_deref())}</td>
+                        <td>
+                            {(!national).then(|| view! {
+                                <button
+                                    type="button"
+                                    class="button small"
+                                    aria-pressed=compared.to_string()
+                                    title=full.then_some("Adding this replaces the first compared area (6 at most)")
+                                    on:click=move |_| url.update(|q| q.toggle_area(&code))
+                                >
+                                    {if compared { "Remove" } else { "Compare" }}
+                                </button>
+                            })}
+                        </td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    let count = move || {
+        let n = rows.with(Vec::len);
+        let total = file.areas.len();
+        match n {
+            0 => "No area matches. Try fewer letters or another state.".to_owned(),
+            n if n == total => format!("{n} areas."),
+            n => format!("{n} of {total} areas match."),
+        }
+    };
+    let more = move || {
+        let n = rows.with(Vec::len);
+        (n > FIRST_ROWS && !show_all.get()).then(|| {
+            view! {
+                <button type="button" class="button" on:click=move |_| show_all.set(true)>
+                    {format!("Show all {n}")}
+                </button>
+            }
+        })
+    };
+    view! {
+        <form class="filters card" on:submit=|ev| ev.prevent_default() aria-label="Search and filter the areas">
+            <label class="field">
+                <span>"Search by name"</span>
+                <input
+                    type="search"
+                    name="q"
+                    autocomplete="off"
+                    placeholder="e.g. austin"
+                    prop:value=text
+                    on:input=move |ev| {
+                        let value = event_target_value(&ev);
+                        set_text.set(value.clone());
+                        url.update(|q| q.q = value);
+                    }
+                />
+            </label>
+            <label class="field">
+                <span>"State"</span>
+                <select
+                    name="state"
+                    on:change=move |ev| {
+                        let value = event_target_value(&ev);
+                        url.update(|q| q.state = (!value.is_empty()).then_some(value));
+                    }
+                >
+                    <option value="" selected=move || query.get().state.is_none()>"All states"</option>
+                    {states}
+                </select>
+            </label>
+            <label class="field">
+                <span>"Sort by"</span>
+                <select
+                    name="sort"
+                    on:change=move |ev| {
+                        if let Some(sort) = Sort::from_id(&event_target_value(&ev)) {
+                            url.update(|q| q.sort = sort);
+                        }
+                    }
+                >
+                    {sorts}
+                </select>
+            </label>
+        </form>
+        <p class="muted" role="status">{count}</p>
+        <div class="table-scroll">
+            <table class="data-table areas-table">
+                <caption class="visually-hidden">"Annual wages in US dollars, employment and relative standard errors by area (BLS OEWS)"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Area"</th>
+                        <th scope="col">"P10"</th>
+                        <th scope="col">"P25"</th>
+                        <th scope="col">"Median"</th>
+                        <th scope="col">"P75"</th>
+                        <th scope="col">"P90"</th>
+                        <th scope="col">"Mean"</th>
+                        <th scope="col">"Employment"</th>
+                        <th scope="col">"Emp. RSE"</th>
+                        <th scope="col">"Wage RSE"</th>
+                        <th scope="col"><span class="visually-hidden">"Compare"</span></th>
+                    </tr>
+                </thead>
+                <tbody>{body}</tbody>
+            </table>
+        </div>
+        <p class="muted small">"Wages in US dollars a year. “not released”: BLS footnote 8, estimate not released."</p>
+        {more}
+    }
+}
