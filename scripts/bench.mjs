@@ -317,7 +317,9 @@ heading('3b. /locations: statistic and cached occupation changes -> charts redra
   await page.selectOption('select[name="occ"]', '15-1252');
   await page.waitForTimeout(500);
   const keys = [];
-  for (const text of ['a', 'au', 'aus', 'aust', 'austi', 'austin', 'austi', 'aust', 'aus', 'au', 'a', '', 's', 'sa', 'san', 'san ', 'san j', 'san jo', '']) {
+  // Each value changes the list's count line (every one alternates with the empty search), so the
+  // wait below always ends on the answer, not on its cap.
+  for (const text of ['a', '', 'au', '', 'austin', '', 'n', '', 'new', '', 'new y', '', 's', '', 'san', '', 'san j', '', 'texas', '']) {
     const dt = await page.evaluate(async (text) => {
       const input = document.querySelector('input[name="q"]');
       const status = [...document.querySelectorAll('p.muted[role="status"]')].find((p) => /areas?\b|No area/.test(p.textContent));

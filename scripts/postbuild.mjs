@@ -222,12 +222,12 @@ const bootCheckName = `boot-${createHash('sha256').update(bootCheck).digest('hex
 writeFileSync(join(staging, bootCheckName), minified(bootCheck, 'js'));
 
 const pageChunk = (path) => `page_${path === '/' ? 'overview' : path.slice(1)}`;
-// Data a route fetches at once besides the dataset: Locations draws the state map and the default
-// occupation's OEWS file (the first one the dataset's release lists).
+// Data a route fetches at once besides the dataset: Locations draws the state map with the default
+// occupation's nation-and-states figures (the first occupation the dataset's release lists).
 const atlas = JSON.parse(readFileSync(join(staging, 'data', 'atlas.json'), 'utf8'));
 const defaultOccupation = atlas.oews?.occupations?.[0]?.code;
 const routeData = {
-  '/locations': defaultOccupation ? ['data/oews/states-map.json', `data/oews/${defaultOccupation}.json`] : [],
+  '/locations': defaultOccupation ? ['data/oews/states-map.json', `data/oews/${defaultOccupation}-states.json`] : [],
 };
 for (const route of routes) {
   let page = withMeta(html, route);

@@ -12,7 +12,7 @@ const opt = (name, fallback) => {
 };
 const out = opt('--out', 'screenshots');
 const base = opt('--base', 'http://127.0.0.1:4173/backend-atlas/');
-const paths = args.length ? args : ['', 'salaries', 'frameworks', 'roadmap', 'hiring', 'sources'];
+const paths = args.length ? args : ['', 'salaries', 'locations', 'frameworks', 'roadmap', 'hiring', 'sources'];
 const sizes = [
   ['desktop', { width: 1280, height: 800 }],
   ['phone', { width: 390, height: 844 }],
@@ -30,7 +30,7 @@ for (const rel of paths) {
       page.on('console', (m) => ['error', 'warning'].includes(m.type()) && problems.push(`${m.type()}: ${m.text()}`));
       page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
       await page.goto(base + rel, { waitUntil: 'networkidle' });
-      await page.waitForTimeout(300);
+      await page.waitForTimeout(2000); // parts that wait for idle (WhenIdle) arrive
       const name = `${(rel || 'overview').replace(/[^a-z0-9]+/gi, '-')}-${sizeName}-${scheme}.png`;
       await page.screenshot({ path: path.join(out, name), fullPage: true });
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

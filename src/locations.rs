@@ -85,6 +85,7 @@ pub fn map_chart(file: &AreaFile, map: &StatesMap, stat: Stat, selected: &[Strin
         height: map.height,
         states,
         bins: edges.len() + 1,
+        edges,
         selected: selected.to_vec(),
         columns: vec![
             format!("{} (USD a year)", stat.label()),

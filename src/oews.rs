@@ -127,6 +127,8 @@ pub enum Placement {
     Above(u8),
     /// BLS released no percentile for this area.
     NoData,
+    /// At or above a top-coded lowest percentile: BLS gives only lower bounds to compare with.
+    Unplaceable,
 }
 
 impl Placement {
@@ -141,6 +143,9 @@ impl Placement {
             Placement::Below(p) => format!("below the {} percentile", ordinal(p.into())),
             Placement::Above(p) => format!("above the {} percentile", ordinal(p.into())),
             Placement::NoData => "no percentiles released for this area".to_owned(),
+            Placement::Unplaceable => {
+                "cannot be placed: BLS gives only lower bounds (top-coded) for this area".to_owned()
+            }
         }
     }
 }
@@ -196,7 +201,7 @@ pub fn place(salary: f64, f: &Figures) -> Placement {
         .find(|&&(_, w, exact)| exact && w <= salary)
     {
         Some(&(p, _, _)) => Placement::Above(p),
-        None => Placement::NoData,
+        None => Placement::Unplaceable,
     }
 }
 
@@ -283,7 +288,7 @@ pub fn bin_edges(values: &[u32], classes: usize) -> Vec<u32> {
     for k in 1..classes {
         let i = (k * sorted.len()) / classes;
         let raw = sorted[i.min(sorted.len() - 1)];
-        let edge = (raw + 500) / 1000 * 1000;
+        let edge = raw.saturating_add(500) / 1000 * 1000;
         let above_min = edge > sorted[0];
         if above_min && edges.last().is_none_or(|&last| edge > last) {
             edges.push(edge);
@@ -403,7 +408,9 @@ pub fn list(
     };
     if sort != Sort::Name {
         // Highest first, missing figures last, the file's order among equals (stable sort).
-        crate::small_sort::sort_by(&mut rows, |a, b| key(a) > key(b));
+        // Stable: the file's order among equals. (The standard sort: up to ~570 rows on every
+        // keystroke; this code is in the page's second chunk, out of the first load.)
+        rows.sort_by_key(|i| std::cmp::Reverse(key(i)));
     }
     rows
 }

@@ -93,6 +93,28 @@ fn every_occupation_file_parses_validates_and_is_listed_in_the_release() {
 }
 
 #[test]
+fn each_states_file_is_its_full_files_nation_and_states() {
+    for code in OCCUPATIONS {
+        let full =
+            data::parse_area_file(&read(&format!("{code}.json")), code, &footnotes()).unwrap();
+        let states =
+            data::parse_area_file(&read(&format!("{code}-states.json")), code, &footnotes())
+                .unwrap_or_else(|e| panic!("{code}-states.json: {e}"));
+        let expected: Vec<_> = full
+            .areas
+            .iter()
+            .filter(|a| matches!(a.kind, AreaKind::National | AreaKind::State))
+            .cloned()
+            .collect();
+        assert_eq!(states.areas, expected, "{code}");
+        assert_eq!(
+            (states.release, states.occupation_name),
+            (full.release, full.occupation_name)
+        );
+    }
+}
+
+#[test]
 fn figures_match_what_bls_publishes() {
     // BLS, OEWS May 2025, Software Developers (15-1252), national: median $135,980.
     let nation = &SOFTWARE.areas[0].figures;

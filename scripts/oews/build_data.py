@@ -7,6 +7,8 @@ What it writes (run from anywhere; paths are relative to the repository root):
   wage and the 10th/25th/50th/75th/90th percentile annual wages, with relative standard errors,
   for the nation, every state and territory and every metropolitan and nonmetropolitan area with
   an all-industries estimate.
+* public/data/oews/<SOC>-states.json: the same for the nation and the states and territories
+  only (what the map draws first).
 * public/data/oews/states-map.json: the 50 states and DC as simplified, quantized, delta-encoded
   rings in the 975x610 Albers USA space of us-atlas.
 * public/data/atlas.json: the "bls-oews-2025" entry of "sources" and the top-level "oews" block
@@ -123,8 +125,9 @@ EXPECTED_DATATYPES = {
 MISSING = "-"
 NOT_RELEASED = 8  # footnote: "Estimate not released."
 TOP_CODED = 5  # footnote: "This wage is equal to or greater than ..."
-# Footnotes always listed in atlas.json (plus any other code the exported cells carry).
-LISTED_FOOTNOTES = [1, 2, 3, 5, 8]
+# Footnotes that qualify every figure (coverage, the 2,080-hour method, RSEs); the others (8: not
+# released, 5: top-coded) are listed only when an exported cell carries them.
+LISTED_FOOTNOTES = [1, 2, 3]
 
 KIND_RANK = {"national": 0, "state": 1, "metro": 2, "nonmetro": 2}
 
@@ -149,7 +152,7 @@ MAP_WIDTH = 975
 MAP_HEIGHT = 610
 MAP_SCALE = 2  # coordinates are integers in halves of a pixel
 # Pixels. 0.4 made states-map.json 15.6 KB gzipped, over the 15 KB aim; 0.45 makes it 14.8 KB.
-SIMPLIFY_TOLERANCE = 0.9
+SIMPLIFY_TOLERANCE = 1.1
 MIN_RING_AREA = 0.5  # square pixels; smaller rings are dropped (the largest of a state stays)
 MAP_GEOMETRY = (
     f"us-atlas {ATLAS_VERSION} states-albers-10m.json: US Census Bureau cartographic "
@@ -838,6 +841,13 @@ def build(wheel: Path | None, atlas_tgz: Path | None, work: Path) -> None:
         entries = occupation_areas(conn, soc, areas)
         path = OUT_DIR / f"{soc}.json"
         write_text(path, compact(occupation_document(soc, names[soc], entries)))
+        written.append(path)
+        # The nation and the states alone: what the map draws, a tenth of the full file, so the
+        # Locations page's first load stays within its byte budget (the list and the comparison
+        # fetch the full file once the page is idle).
+        states_only = [e for e in entries if e["kind"] in ("national", "state")]
+        path = OUT_DIR / f"{soc}-states.json"
+        write_text(path, compact(occupation_document(soc, names[soc], states_only)))
         written.append(path)
         national.append({"code": soc, "name": names[soc], "national": national_values(entries)})
         used |= used_footnote_codes(entries)

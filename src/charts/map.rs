@@ -33,6 +33,8 @@ pub struct MapChart {
     pub states: Vec<MapState>,
     /// How many colour classes there are.
     pub bins: usize,
+    /// The classes' inner edges in dollars (the legend's, from `oews::bin_edges`).
+    pub edges: Vec<u32>,
     /// Compared areas: drawn with a strong outline.
     pub selected: Vec<String>,
     /// Table headings after "State".
@@ -117,7 +119,7 @@ pub fn draw_map<DB: DrawingBackend>(
     style: ChartStyle,
 ) -> Result<Vec<Hit>, ChartError> {
     let ink = ink(style.theme);
-    let mut p = Painter::new(area, style.scale);
+    let p = Painter::new(area, style.scale);
     p.fill(ink.background)?;
     let (width, height) = p.size();
     if chart.width <= 0.0 || chart.height <= 0.0 {
@@ -130,18 +132,22 @@ pub fn draw_map<DB: DrawingBackend>(
         (height - chart.height * k) / 2.0,
     );
     let to_css = |&(x, y): &(f64, f64)| (dx + x * k, dy + y * k);
-    // Selected states last, so their strong outline is not covered by a neighbour's fill.
+    // Hits in the states' own order (the arrow keys step through them), whatever the drawing
+    // order: selected states are drawn last, so a neighbour's fill does not cover their outline.
+    let mut hits: Vec<Option<Hit>> = vec![None; chart.states.len()];
     let order = chart
         .states
         .iter()
-        .filter(|s| !chart.selected.contains(&s.area))
+        .enumerate()
+        .filter(|(_, s)| !chart.selected.contains(&s.area))
         .chain(
             chart
                 .states
                 .iter()
-                .filter(|s| chart.selected.contains(&s.area)),
+                .enumerate()
+                .filter(|(_, s)| chart.selected.contains(&s.area)),
         );
-    for state in order {
+    for (i, state) in order {
         let selected = chart.selected.contains(&state.area);
         let fill = bin_color(style.theme, state.bin, chart.bins);
         let (outline, width) = if selected {
@@ -165,7 +171,7 @@ pub fn draw_map<DB: DrawingBackend>(
             y1 = y1.max(y);
         }
         if x0 <= x1 {
-            p.hits.push(Hit {
+            hits[i] = Some(Hit {
                 x0,
                 y0,
                 x1,
@@ -177,5 +183,5 @@ pub fn draw_map<DB: DrawingBackend>(
         }
     }
     p.present()?;
-    Ok(p.hits)
+    Ok(hits.into_iter().flatten().collect())
 }

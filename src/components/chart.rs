@@ -45,8 +45,11 @@ pub fn ChartFrame(
 ) -> impl IntoView {
     let canvas = NodeRef::<Canvas>::new();
     let hits = StoredValue::new(Vec::<Hit>::new());
-    // The hit the arrow keys last stepped to.
-    let focused = StoredValue::new(None::<usize>);
+    // The key of the hit whose tooltip shows (hovered, tapped or stepped to with the keys), and
+    // for a touch, the one that showed before it began: a first tap shows a state's figures, a
+    // second tap on the same state picks it.
+    let shown = StoredValue::new(None::<String>);
+    let before_touch = StoredValue::new(None::<Option<String>>);
     let (tooltip, set_tooltip) = signal(None::<(f64, f64, String)>);
     let (error, set_error) = signal(None::<String>);
     let (show_table, set_show_table) = signal(false);
@@ -95,17 +98,24 @@ pub fn ChartFrame(
             Err(e) => set_error.set(Some(e.to_string())),
         }
         set_tooltip.set(None);
-        focused.set_value(None);
         crate::perf::mark(&format!("chart:{id}"));
     });
 
     let on_point = move |x: f64, y: f64| {
-        let tip = hits.with_value(|hits| crate::charts::hit_at(hits, x, y).map(|h| h.text.clone()));
-        set_tooltip.set(tip.map(|text| (x, y, text)));
+        let tip = hits.with_value(|hits| {
+            crate::charts::hit_at(hits, x, y).map(|h| (h.text.clone(), h.key.clone()))
+        });
+        shown.set_value(tip.as_ref().and_then(|t| t.1.clone()));
+        set_tooltip.set(tip.map(|(text, _)| (x, y, text)));
     };
     let on_click = move |x: f64, y: f64| {
         let key =
             hits.with_value(|hits| crate::charts::hit_at(hits, x, y).and_then(|h| h.key.clone()));
+        if let Some(before) = before_touch.get_value() {
+            if before != key {
+                return;
+            }
+        }
         if let (Some(pick), Some(key)) = (on_pick, key) {
             pick.run(key);
         }
@@ -117,10 +127,7 @@ pub fn ChartFrame(
             "ArrowRight" | "ArrowDown" => 1,
             "ArrowLeft" | "ArrowUp" => -1,
             "Enter" | " " => {
-                let key = focused.get_value().and_then(|i| {
-                    hits.with_value(|h: &Vec<Hit>| h.get(i).and_then(|h| h.key.clone()))
-                });
-                if let (Some(pick), Some(key)) = (on_pick, key) {
+                if let (Some(pick), Some(key)) = (on_pick, shown.get_value()) {
                     ev.prevent_default();
                     pick.run(key);
                 }
@@ -133,18 +140,26 @@ pub fn ChartFrame(
             _ => return,
         };
         ev.prevent_default();
-        let n = hits.with_value(Vec::len);
-        if n == 0 {
-            return;
-        }
-        let next = match focused.get_value() {
-            None if step > 0 => 0,
-            None => n - 1,
-            Some(i) => (i as isize + step).rem_euclid(n as isize) as usize,
-        };
-        focused.set_value(Some(next));
-        let tip = hits.with_value(|h| h.get(next).map(|h| (h.center(), h.text.clone())));
-        if let Some(((x, y), text)) = tip {
+        // Found again by key after every redraw (a pick redraws the chart).
+        let current = shown.get_value();
+        let tip = hits.with_value(|h: &Vec<Hit>| {
+            let n = h.len() as isize;
+            if n == 0 {
+                return None;
+            }
+            let at = current
+                .as_ref()
+                .and_then(|key| h.iter().position(|hit| hit.key.as_ref() == Some(key)));
+            let next = match at {
+                None if step > 0 => 0,
+                None => n - 1,
+                Some(i) => (i as isize + step).rem_euclid(n),
+            };
+            h.get(next as usize)
+                .map(|hit| (hit.center(), hit.text.clone(), hit.key.clone()))
+        });
+        if let Some(((x, y), text, key)) = tip {
+            shown.set_value(key);
             set_tooltip.set(Some((x, y, text)));
         }
     };
@@ -186,7 +201,11 @@ pub fn ChartFrame(
                     on:keydown=on_key
                     on:click=move |ev| on_click(f64::from(ev.offset_x()), f64::from(ev.offset_y()))
                     on:pointermove=move |ev| on_point(f64::from(ev.offset_x()), f64::from(ev.offset_y()))
-                    on:pointerdown=move |ev| on_point(f64::from(ev.offset_x()), f64::from(ev.offset_y()))
+                    on:pointerdown=move |ev| {
+                        let touch = ev.pointer_type() != "mouse";
+                        before_touch.set_value(touch.then(|| shown.get_value()));
+                        on_point(f64::from(ev.offset_x()), f64::from(ev.offset_y()))
+                    }
                     on:pointerleave=move |ev| {
                         // Touch sends pointerleave right after the tap: keep the tooltip until
                         // the next tap lands elsewhere.

@@ -32,6 +32,21 @@ pub(crate) fn release(r: &OewsRelease, source_ids: &[&str]) -> Vec<Problem> {
             );
         }
     }
+    for (i, f) in r.files.iter().enumerate() {
+        let at = root.field("files").index(i);
+        if !f.url.starts_with("https://") && !f.url.starts_with("http://") {
+            c.report(&at.field("url"), "must be an http(s) address");
+        }
+        if !is_sha256(&f.sha256) {
+            c.report(&at.field("sha256"), "must be 64 hexadecimal digits");
+        }
+    }
+    if !is_sha256(&r.carrier.sha256) {
+        c.report(
+            &root.field("carrier").field("sha256"),
+            "must be 64 hexadecimal digits",
+        );
+    }
     let mut codes: Vec<u8> = Vec::new();
     for (i, f) in r.footnotes.iter().enumerate() {
         let at = root.field("footnotes").index(i);
@@ -267,6 +282,10 @@ fn is_percentage(s: &str) -> bool {
         && whole.bytes().all(|b| b.is_ascii_digit())
         && fraction.is_none_or(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()))
         && parts.next().is_none()
+}
+
+fn is_sha256(s: &str) -> bool {
+    s.len() == 64 && s.bytes().all(|b| b.is_ascii_hexdigit())
 }
 
 fn is_postal(s: &str) -> bool {

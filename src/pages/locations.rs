@@ -72,7 +72,6 @@ fn locations_view(dataset: Arc<Dataset>) -> AnyView {
 
     view! {
         <Notices notices=url.notices />
-        <UnknownAreas files=files url=url />
         <Controls url=url release=release.clone() occ=occ />
         <MapSection url=url release=release.clone() dataset=dataset.clone() />
         // The comparison and the area list: their own split point, fetched once the browser is
@@ -80,35 +79,9 @@ fn locations_view(dataset: Arc<Dataset>) -> AnyView {
         <WhenIdle fallback=details::placeholder>
             {move || lazy_view(details::load(url), details::placeholder, || view! { <ChunkErrorPanel /> }.into_any())}
         </WhenIdle>
-        <About release=release dataset=dataset />
+
     }
     .into_any()
-}
-
-/// Says which `areas=` codes the occupation's file does not have (they are kept in the URL, so
-/// switching to an occupation that has them shows them again).
-#[component]
-fn UnknownAreas(files: OewsFiles, url: UrlState) -> impl IntoView {
-    move || {
-        let Load::Ready(file) = files.file.get() else {
-            return None;
-        };
-        let q = url.query.get();
-        let unknown = crate::locations::unknown_areas(&file, &q);
-        (!unknown.is_empty()).then(|| {
-            view! {
-                <div class="notice" role="status">
-                    <p>
-                        {format!(
-                            "BLS published no {} estimate for area code(s) {}; they are left out of the comparison.",
-                            file.occupation_name,
-                            unknown.join(", ")
-                        )}
-                    </p>
-                </div>
-            }
-        })
-    }
 }
 
 #[component]
@@ -181,7 +154,7 @@ fn MapSection(url: UrlState, release: Arc<OewsRelease>, dataset: Arc<Dataset>) -
     let files = use_context::<OewsFiles>();
     let ready = move || -> Option<(Arc<AreaFile>, Arc<StatesMap>)> {
         let files = files?;
-        match (files.file.get(), files.map.get()) {
+        match (files.states.get(), files.map.get()) {
             (Load::Ready(file), Load::Ready(map)) => Some((file, map)),
             _ => None,
         }
@@ -192,7 +165,7 @@ fn MapSection(url: UrlState, release: Arc<OewsRelease>, dataset: Arc<Dataset>) -
             <h2 id="map-heading">"Pay by state"</h2>
             {move || {
                 let files = files?;
-                let (file, map) = (files.file.get(), files.map.get());
+                let (file, map) = (files.states.get(), files.map.get());
                 pending(&map, "the map").or_else(|| pending(&file, "the wage figures"))
             }}
             {move || ready().map(|(file, map)| map_view(url, file, map, dataset.clone(), source.clone()))}
@@ -213,8 +186,6 @@ fn map_view(
         let q = query.get();
         crate::locations::map_chart(&f, &m, q.stat, &q.areas)
     });
-    let (f, m) = (file.clone(), map.clone());
-    let edges = Memo::new(move |_| crate::locations::map_edges(&f, &m, query.get().stat));
     let occupation = file.occupation_name.clone();
     let summary = Signal::derive(move || {
         let q = query.get();
@@ -228,7 +199,7 @@ fn map_view(
     });
     let theme = use_context::<crate::state::ThemeCtx>().map(|t| t.0);
     let legend = move || {
-        let edges = edges.get();
+        let edges = chart.with(|c| c.edges.clone());
         let bins = edges.len() + 1;
         let theme = theme.map(|t| t.get()).unwrap_or_default();
         crate::locations::legend(&edges)
@@ -272,39 +243,5 @@ fn map_view(
             "."
         </p>
         <SourceRef dataset=dataset id=source />
-    }
-}
-
-#[component]
-fn About(release: Arc<OewsRelease>, dataset: Arc<Dataset>) -> impl IntoView {
-    let footnotes = release
-        .footnotes
-        .iter()
-        .map(|f| view! { <li><strong>{format!("Footnote {}: ", f.code)}</strong>"“"{f.text.clone()}"”"</li> })
-        .collect_view();
-    view! {
-        <section class="section" aria-labelledby="about-heading">
-            <h2 id="about-heading">"About these figures"</h2>
-            <div class="card prose">
-                <p>
-                    {format!(
-                        "Occupational Employment and Wage Statistics (OEWS), {} release, published by the U.S. Bureau of Labor Statistics on {}. Annual wages in US dollars for wage and salary workers in all industries; the self-employed are not included. Figures are quoted as BLS publishes them: where BLS released no estimate the page says so, and nothing is estimated in its place.",
-                        release.release, release.published
-                    )}
-                </p>
-                <p>
-                    "RSE is the relative standard error BLS gives with each estimate: the smaller it is, the more precise the estimate. The wage RSE qualifies the mean wage; the employment RSE qualifies employment."
-                </p>
-                <p>"BLS's footnotes, verbatim:"</p>
-                <ul>{footnotes}</ul>
-                <p class="muted">
-                    {format!(
-                        "The files were retrieved on {} and are carried unchanged by the {} package, version {}; Sources lists each file with its checksum.",
-                        release.retrieved, release.carrier.package, release.carrier.version
-                    )}
-                </p>
-                <SourceRef dataset=dataset id=release.source.clone() />
-            </div>
-        </section>
     }
 }

@@ -192,7 +192,8 @@ impl LocationsQuery {
 
     /// The form [`LocationsQuery::parse`] returns: areas valid, unique and at most
     /// [`MAX_AREAS`], text cleaned, salary valid. `parse(q.to_query())` gives `q.normalized()`
-    /// (with the default occupation as `None`).
+    /// when `occ` is `None` for the default occupation, as the page keeps it (this type does not
+    /// know which occupation is the default; `parse` does).
     pub fn normalized(&self) -> LocationsQuery {
         let mut areas: Vec<String> = Vec::new();
         for code in &self.areas {
@@ -244,7 +245,7 @@ pub const NATION: &str = "0000000";
 
 /// Search text as kept: control characters dropped, outer spaces trimmed, at most
 /// [`MAX_QUERY_CHARS`] characters.
-fn clean_text(value: &str) -> String {
+pub fn clean_text(value: &str) -> String {
     value
         .chars()
         .filter(|c| !c.is_control())

@@ -64,9 +64,9 @@ for (const route of routes) {
   });
 }
 
-test('the Locations route counts its map and default occupation file', () => {
+test('the Locations route counts its map and the default occupation\'s states file', () => {
   const htmlFile = path.join(DIST, 'locations', 'index.html');
   const files = firstLoadFiles(fs.readFileSync(htmlFile, 'utf8'), htmlFile).map((f) => path.relative(DIST, f));
   assert.ok(files.includes(path.join('data', 'oews', 'states-map.json')), files.join(' '));
-  assert.ok(files.includes(path.join('data', 'oews', '15-1252.json')), files.join(' '));
+  assert.ok(files.includes(path.join('data', 'oews', '15-1252-states.json')), files.join(' '));
 });

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
-  setupHarness, newPage, gotoApp, expectHeading, expectCleanConsole, serverRequest, routes, routeRel, appUrl, DIST, BASE,
+  setupHarness, newPage, gotoApp, expectHeading, expectCleanConsole, serverRequest, routes, routeRel, appUrl, DIST, BASE, waitUntil,
 } from './harness.mjs';
 import { packModule, packIndex, minifyImports, shortName, checkNoFloatText } from '../../scripts/split.mjs';
 
@@ -128,8 +128,8 @@ test('the release build has one pack per page, each preloaded by its own route o
     const listed = /<meta name="atlas-preload" content="([^"]*)">/.exec(html)?.[1].split(' ') ?? [];
     assert.deepEqual(
       listed.map((url) => url.split('/').pop().replace(/^pack_page_([a-z]+)-.*$/, 'pack:$1')),
-      [mainWasm[0], 'atlas.json', `pack:${pageOf(route.path)}`],
-      `${route.path} lists the main module, the dataset and its own page pack`,
+      [mainWasm[0], 'atlas.json', ...(ROUTE_DATA[route.path] ?? []), `pack:${pageOf(route.path)}`],
+      `${route.path} lists the main module, the dataset, its own data files and its own page pack`,
     );
     for (const url of listed) assert.ok(url.startsWith(BASE), `${url} is under ${BASE}`);
   }
@@ -137,14 +137,24 @@ test('the release build has one pack per page, each preloaded by its own route o
   assert.doesNotMatch(notFound, /pack_page_/, '404.html preloads no page pack');
 });
 
+// Data files a route preloads besides the dataset (scripts/postbuild.mjs, routeData).
+const ROUTE_DATA = { '/locations': ['states-map.json', '15-1252-states.json'] };
+// The split point a route fetches once the browser is idle after its first screen (WhenIdle).
+const IDLE_PACK = { '/salaries': 'salaries_more', '/locations': 'locations_details' };
+
 for (const route of routes) {
-  test(`${route.path} fetches the main module and its own page pack, nothing else`, async () => {
+  test(`${route.path} fetches the main module and its own page pack, then only what waits for idle`, async () => {
     const page = await newPage();
     const seen = recordChunks(page);
     await gotoApp(page, routeRel(route.path), { heading: route.heading });
+    const idle = IDLE_PACK[route.path];
+    if (idle) await waitUntil(() => seen.wasm.some((f) => f.startsWith(`pack_${idle}-`)), `pack_${idle} fetched once idle`);
     await page.waitForLoadState('networkidle');
     assert.deepEqual(seen.pages, [pageOf(route.path)]);
-    assert.equal(seen.wasm.length, 2, `wasm requests: ${seen.wasm.join(', ')}`);
+    const expected = idle ? [`pack_${idle}`] : [];
+    const others = seen.wasm.filter((f) => !/^backend-atlas-|^pack_page_/.test(f)).map((f) => f.replace(/-[0-9a-f]+\.wasm$/, ''));
+    assert.deepEqual(others, expected, `wasm requests: ${seen.wasm.join(', ')}`);
+    assert.equal(seen.wasm.length, 2 + expected.length, `wasm requests: ${seen.wasm.join(', ')}`);
     await expectCleanConsole(page);
   });
 }
@@ -236,8 +246,8 @@ test('the import code arrives when the import card is first used; a failed fetch
 test('a page\'s nested packs hold only what its own pack does not', () => {
   const packs = fs.readdirSync(DIST).filter((f) => /^pack_[a-z_]+-[0-9a-f]+\.wasm$/.test(f));
   const chunks = (f) => [...packIndex(new Uint8Array(fs.readFileSync(`${DIST}/${f}`))).keys()];
-  const nested = packs.filter((f) => /^pack_(salaries_import|frameworks_compare|frameworks_chooser)-/.test(f));
-  assert.equal(nested.length, 3, packs.join(', '));
+  const nested = packs.filter((f) => /^pack_(salaries_import|salaries_more|locations_details|frameworks_compare|frameworks_chooser)-/.test(f));
+  assert.equal(nested.length, 5, packs.join(', '));
   for (const f of nested) {
     const page = f.replace(/^pack_([a-z]+)_.*$/, '$1');
     const own = new Set(chunks(packs.find((p) => p.startsWith(`pack_page_${page}-`))));

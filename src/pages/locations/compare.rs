@@ -9,6 +9,7 @@ use crate::components::salary_field::SalaryField;
 use crate::data::{AreaFile, Dataset, OewsRelease, Period};
 use crate::format::money;
 use crate::oews::{pay_range_line, Span, PLACEMENT_METHOD};
+use crate::query::locations::LocationsQuery;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -99,10 +100,18 @@ fn compare_view(
             )
         })
     });
+    // Slices of the URL state: each part re-renders only when what it shows changed (a search
+    // keystroke or another statistic leaves them alone).
+    let areas = Memo::new(move |_| query.with(|q| q.areas.clone()));
+    let standing_input = Memo::new(move |_| query.with(|q| (q.areas.clone(), q.salary, q.period)));
+    let ranges = Memo::new(move |_| query.with(|q| q.ranges));
     let chips = {
         let file = file.clone();
         move || {
-            let q = query.get();
+            let q = LocationsQuery {
+                areas: areas.get(),
+                ..Default::default()
+            };
             crate::locations::compared(&file, &q)
                 .into_iter()
                 .skip(1)
@@ -126,13 +135,19 @@ fn compare_view(
         }
     };
     let empty = move || {
-        query.get().areas.is_empty().then(|| view! {
+        areas.with(Vec::is_empty).then(|| view! {
             <p class="muted">"Only the nation is shown. Add areas from the map or the list below (up to 6)."</p>
         })
     };
     let f = file.clone();
     let standings = move || {
-        let q = query.get();
+        let (areas, salary, period) = standing_input.get();
+        let q = LocationsQuery {
+            areas,
+            salary,
+            period,
+            ..Default::default()
+        };
         let salary = q.salary?;
         let rows = crate::locations::standings(&f, &q);
         let yearly = q.yearly_salary().unwrap_or(salary);
@@ -145,7 +160,7 @@ fn compare_view(
             ),
         };
         Some(view! {
-            <div class="standing" aria-live="polite">
+            <div class="standing">
                 <h3>{heading}</h3>
                 <div class="table-scroll">
                     <table class="data-table">
@@ -172,7 +187,7 @@ fn compare_view(
         })
     };
     let ranges_note = move || {
-        query.get().ranges.then(|| view! {
+        ranges.get().then(|| view! {
             <p class="method">
                 "The seniority ranges come from the other sources (job sites and hiring guides, FastAPI and backend developers, mostly US but not only). They describe a different population from BLS's Software Developers and are not adjusted to it: read them as context, not as the same measure."
             </p>
@@ -190,7 +205,8 @@ fn compare_view(
             draw=Box::new(move |area, style| draw_boxes(area, &chart.get(), style))
         />
         {ranges_note}
-        {standings}
+        // The live region stays in place; only its content changes, so readers hear it.
+        <div aria-live="polite">{standings}</div>
         <PayRange url=url file=file release=release />
     }
 }
@@ -203,8 +219,14 @@ fn PayRange(url: UrlState, file: Arc<AreaFile>, release: Arc<OewsRelease>) -> im
         .map(|s| view! { <option value=s.id() selected=move || query.get().span == s>{s.label()}</option> })
         .collect_view();
     let (copied, set_copied) = signal(None::<String>);
+    let input = Memo::new(move |_| query.with(|q| (q.areas.clone(), q.span)));
     let lines = move || {
-        let q = query.get();
+        let (areas, span) = input.get();
+        let q = LocationsQuery {
+            areas,
+            span,
+            ..Default::default()
+        };
         crate::locations::compared(&file, &q)
             .into_iter()
             .map(|a| {

@@ -27,29 +27,41 @@ pub struct Failure {
 #[derive(Debug, Clone, Copy)]
 pub struct OewsFiles {
     pub map: RwSignal<Load<Arc<StatesMap>>>,
-    /// The chosen occupation's file.
+    /// The chosen occupation's figures for the nation and the states: what the map draws.
+    pub states: RwSignal<Load<Arc<AreaFile>>>,
+    /// The chosen occupation's full file (every area), once [`OewsFiles::want_all`] was called.
     pub file: RwSignal<Load<Arc<AreaFile>>>,
+    all_wanted: RwSignal<bool>,
 }
 
 /// Where the files are, under the site's `data/` folder.
 pub const MAP_PATH: &str = "/data/oews/states-map.json";
 
-pub fn occupation_path(code: &str) -> String {
-    format!("/data/oews/{code}.json")
+/// The occupation's full file (`states`: false) or its nation-and-states subset.
+pub fn occupation_path(code: &str, states: bool) -> String {
+    if states {
+        format!("/data/oews/{code}-states.json")
+    } else {
+        format!("/data/oews/{code}.json")
+    }
 }
 
 thread_local! {
-    /// Files already parsed in this page load: (path, result).
+    /// Files already parsed in this page load.
     static MAP: RefCell<Option<Arc<StatesMap>>> = const { RefCell::new(None) };
+    /// (path, file).
     static FILES: RefCell<Vec<(String, Arc<AreaFile>)>> = const { RefCell::new(Vec::new()) };
 }
 
 impl OewsFiles {
-    /// Starts fetching the map and follows `occ` (a SOC code of `release`).
+    /// Starts fetching the map and follows `occ` (a SOC code of `release`): its states subset at
+    /// once, its full file once a section asks for it.
     pub fn start(release: &OewsRelease, occ: Memo<String>) -> OewsFiles {
         let files = OewsFiles {
             map: RwSignal::new(Load::Loading),
+            states: RwSignal::new(Load::Loading),
             file: RwSignal::new(Load::Loading),
+            all_wanted: RwSignal::new(false),
         };
         match MAP.with_borrow(Clone::clone) {
             Some(map) => files.map.set(Load::Ready(map)),
@@ -58,54 +70,78 @@ impl OewsFiles {
                 if let Load::Ready(map) = &result {
                     MAP.set(Some(map.clone()));
                 }
-                files.map.set(result);
+                files.map.try_set(result);
             }),
         }
         let footnotes: Vec<u8> = release.footnotes.iter().map(|f| f.code).collect();
+        let notes = footnotes.clone();
+        Effect::new(move |_| follow(occ, true, files.states, notes.clone()));
         Effect::new(move |_| {
-            let code = occ.get();
-            let cached = FILES.with_borrow(|list| {
-                list.iter()
-                    .find(|(c, _)| *c == code)
-                    .map(|(_, f)| f.clone())
-            });
-            if let Some(file) = cached {
-                files.file.set(Load::Ready(file));
-                return;
+            if files.all_wanted.get() {
+                follow(occ, false, files.file, footnotes.clone());
             }
-            files.file.set(Load::Loading);
-            let footnotes = footnotes.clone();
-            leptos::task::spawn_local(async move {
-                let wanted = code.clone();
-                let result = fetch(&occupation_path(&code), move |text| {
-                    data::parse_area_file(text, &wanted, &footnotes)
-                })
-                .await;
-                if let Load::Ready(file) = &result {
-                    FILES.with_borrow_mut(|list| list.push((code.clone(), file.clone())));
-                }
-                // A later choice wins: drop an answer that arrives after the reader moved on.
-                if occ.get_untracked() == code {
-                    files.file.set(result);
-                }
-            });
         });
         files
     }
+
+    /// Asks for the chosen occupation's full file (the list and the comparison need it).
+    pub fn want_all(self) {
+        self.all_wanted.set(true);
+    }
 }
 
+/// Loads `occ`'s file (the states subset or the full one) into `slot`, from the cache when it
+/// was parsed before. A later choice wins: an answer that arrives after the reader moved on
+/// to another occupation is kept in the cache but not shown.
+fn follow(
+    occ: Memo<String>,
+    states: bool,
+    slot: RwSignal<Load<Arc<AreaFile>>>,
+    footnotes: Vec<u8>,
+) {
+    let code = occ.get();
+    let path = occupation_path(&code, states);
+    let cached = FILES.with_borrow(|list| {
+        list.iter()
+            .find(|(p, _)| *p == path)
+            .map(|(_, f)| f.clone())
+    });
+    if let Some(file) = cached {
+        slot.set(Load::Ready(file));
+        return;
+    }
+    slot.set(Load::Loading);
+    leptos::task::spawn_local(async move {
+        let wanted = code.clone();
+        let result = fetch(&path, move |text| {
+            data::parse_area_file(text, &wanted, &footnotes)
+        })
+        .await;
+        if let Load::Ready(file) = &result {
+            FILES.with_borrow_mut(|list| list.push((path.clone(), file.clone())));
+        }
+        // `try_`: the page may have been left (and its signals disposed) meanwhile.
+        if occ.try_get_untracked().as_deref() == Some(code.as_str()) {
+            slot.try_set(result);
+        }
+    });
+}
+
+/// Fetches and parses one file. The download is one non-generic future (`fetch_text`); only the
+/// parse differs per type.
 async fn fetch<T>(path: &str, parse: impl FnOnce(&str) -> Result<T, DataError>) -> Load<Arc<T>> {
-    let url = app_base().href(path);
-    match crate::state::fetch_text(&url)
-        .await
-        .and_then(|text| parse(&text))
-    {
+    let text = download(path).await;
+    match text.and_then(|text| parse(&text)) {
         Ok(value) => Load::Ready(Arc::new(value)),
         Err(error) => Load::Failed(Failure {
             file: path.trim_start_matches('/').to_owned(),
             error,
         }),
     }
+}
+
+async fn download(path: &str) -> Result<String, DataError> {
+    crate::state::fetch_text(&app_base().href(path)).await
 }
 
 /// In place of a section whose file cannot be used: what went wrong, and that the rest of the
@@ -133,7 +169,8 @@ pub fn FailedPanel(failure: Failure) -> impl IntoView {
     view! {
         <div class="error-panel" role="alert">
             <h3>{format!("{} could not be used", failure.file)}</h3>
-            <p>{format!("What went wrong: {}.", failure.error)}</p>
+            // DataError speaks of "the dataset": here it is one of the page's own files.
+            <p>{format!("What went wrong: {}.", failure.error.to_string().replacen("the dataset", "the file", 1))}</p>
             {(!problems.is_empty()).then(|| view! {
                 <ul class="problem-list">
                     {problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}

@@ -39,11 +39,21 @@ fn list_view(url: UrlState, file: Arc<AreaFile>) -> impl IntoView {
     );
     let f = file.clone();
     let rows = Memo::new(move |_| {
-        let q = query.get();
-        crate::oews::list(&f.areas, &folded, &q.q, q.state.as_deref(), q.sort)
+        query.with(|q| crate::oews::list(&f.areas, &folded, &q.q, q.state.as_deref(), q.sort))
     });
+    // Which areas are compared: the rows' buttons re-render when it changes, not on every
+    // change of the URL.
+    let compared = Memo::new(move |_| query.with(|q| q.areas.clone()));
     let show_all = RwSignal::new(false);
     let (text, set_text) = signal(query.get_untracked().q);
+    // Follow the URL when it changes from outside (Back, a search result): unless the box
+    // already says the same (a trailing space the URL does not keep).
+    Effect::new(move |_| {
+        let q = query.with(|q| q.q.clone());
+        if crate::query::locations::clean_text(&text.get_untracked()) != q {
+            set_text.set(q);
+        }
+    });
     let states = crate::oews::states(&file.areas)
         .into_iter()
         .map(|(code, name)| {
@@ -62,7 +72,7 @@ fn list_view(url: UrlState, file: Arc<AreaFile>) -> impl IntoView {
         .collect_view();
     let f = file.clone();
     let body = move || {
-        let q = query.get();
+        let compared_areas = compared.get();
         let rows = rows.get();
         let limit = if show_all.get() {
             rows.len()
@@ -74,11 +84,11 @@ fn list_view(url: UrlState, file: Arc<AreaFile>) -> impl IntoView {
             .map(|&i| {
                 let a = &f.areas[i];
                 let code = a.code.clone();
-                let compared = q.areas.contains(&a.code);
+                let compared = compared_areas.contains(&a.code);
                 let national = a.code == crate::query::locations::NATION;
                 let cells = [Stat::P10, Stat::P25, Stat::Median, Stat::P75, Stat::P90, Stat::Mean]
                     .map(|s| crate::locations::cell(&a.figures, s));
-                let full = q.areas.len() >= MAX_AREAS && !compared;
+                let full = compared_areas.len() >= MAX_AREAS && !compared;
                 view! {
                     <tr id=format!("area-{}", a.code)>
                         <th scope="row">

@@ -110,23 +110,23 @@ fn OffersSection(dataset: Arc<Dataset>, query: Memo<SalariesQuery>) -> impl Into
     let request = RwSignal::new(None::<ImportRequest>);
     let loads = RwSignal::new(0u32);
     let load_failed = StoredValue::new(false);
+    // `try_` throughout: a file read or fetch may finish after the page was left.
     let load = move || {
-        if loads.get_untracked() == 0 || load_failed.get_value() {
-            load_failed.set_value(false);
-            loads.update(|n| *n += 1);
+        if loads.try_get_untracked() == Some(0) || load_failed.try_get_value() == Some(true) {
+            load_failed.try_set_value(false);
+            loads.try_update(|n| *n += 1);
         }
     };
     let handler = StoredValue::new(None::<ImportHandler>);
     let ask = move |input: ImportInput, label: String| {
-        let next = ImportRequest {
-            input,
-            label,
-            unit: unit.get_untracked(),
+        let Some(unit) = unit.try_get_untracked() else {
+            return;
         };
-        match handler.get_value() {
+        let next = ImportRequest { input, label, unit };
+        match handler.try_get_value().flatten() {
             Some(import) => import(next),
             None => {
-                request.set(Some(next));
+                request.try_set(Some(next));
                 load();
             }
         }
