@@ -87,8 +87,10 @@ fn SearchDialog(open: RwSignal<bool>, button: NodeRef<Button>) -> impl IntoView 
     let areas = RwSignal::new(None::<Arc<crate::data::AreaFile>>);
     if let Some(LoadState::Ready(d)) = dataset.map(|d| d.0.get_untracked()) {
         if let Some(release) = d.oews.clone() {
+            // The base is read here: the task below runs without the app's context.
+            let base = app_base();
             leptos::task::spawn_local(async move {
-                if let Some(file) = load_areas(&release).await {
+                if let Some(file) = load_areas(base, &release).await {
                     areas.set(Some(Arc::new(file)));
                 }
             });
@@ -255,9 +257,12 @@ fn SearchDialog(open: RwSignal<bool>, button: NodeRef<Button>) -> impl IntoView 
 
 /// The default occupation's OEWS file, or `None` if it cannot be had (offline, damaged): search
 /// then simply has no areas.
-async fn load_areas(release: &crate::data::OewsRelease) -> Option<crate::data::AreaFile> {
+async fn load_areas(
+    base: crate::state::AppBase,
+    release: &crate::data::OewsRelease,
+) -> Option<crate::data::AreaFile> {
     let code = release.occupations.first()?.code.clone();
-    let url = app_base().href(&format!("/data/oews/{code}.json"));
+    let url = base.href(&format!("/data/oews/{code}.json"));
     let text = crate::state::fetch_text(&url).await.ok()?;
     let footnotes: Vec<u8> = release.footnotes.iter().map(|f| f.code).collect();
     crate::data::parse_area_file(&text, &code, &footnotes).ok()

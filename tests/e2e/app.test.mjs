@@ -14,6 +14,7 @@ const AXE = fs.readFileSync(path.join(REPO_ROOT, 'node_modules/axe-core/axe.min.
 const FULL = {
   '/': '',
   '/salaries': 'salaries?salary=95000',
+  '/locations': 'locations?areas=0012420,0600000&salary=150000&ranges=1',
   '/frameworks': 'frameworks?compare=fastapi,flask&q1=apis',
   '/roadmap': 'roadmap?item=intermediate-auth',
   '/hiring': 'hiring?usecase=ml&level=senior',

@@ -88,14 +88,17 @@ test('hovering the map shows a state tooltip, and clicking it adds the state to 
   await page.mouse.click(texas.x, texas.y);
   await waitUntil(() => page.url().includes('areas=4800000'), 'areas=4800000 in the URL');
   await page.locator('.chips li', { hasText: 'Texas' }).waitFor();
-  // The keyboard does the same: focus the map, step with the arrows, Enter picks.
+  // The keyboard does the same: focus the map, step with the arrows (from the state last shown,
+  // in FIPS order: Texas 48, then Utah 49), Enter picks.
   const canvas = figure(page, 'locations-map').locator('canvas');
   await canvas.focus();
   await page.keyboard.press('ArrowRight');
   await tip.waitFor();
-  assert.match(await tip.innerText(), /^Alabama: /);
+  assert.match(await tip.innerText(), /^Utah: /);
   await page.keyboard.press('Enter');
-  await waitUntil(() => page.url().includes('areas=4800000,0100000'), 'Alabama added by keyboard');
+  await waitUntil(() => page.url().includes('areas=4800000,4900000'), 'Utah added by keyboard');
+  await page.keyboard.press('ArrowLeft');
+  assert.match(await tip.innerText(), /^Texas: /);
   await expectCleanConsole(page);
 });
 

@@ -3,7 +3,7 @@
 //! A failure is a value the sections show in their own panel.
 
 use crate::data::{self, AreaFile, DataError, OewsRelease, StatesMap};
-use crate::state::app_base;
+use crate::state::{app_base, AppBase};
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::sync::Arc;
@@ -57,6 +57,8 @@ impl OewsFiles {
     /// Starts fetching the map and follows `occ` (a SOC code of `release`): its states subset at
     /// once, its full file once a section asks for it.
     pub fn start(release: &OewsRelease, occ: Memo<String>) -> OewsFiles {
+        // Read here, under the page's owner: the fetches run in tasks that have no context.
+        let base = app_base();
         let files = OewsFiles {
             map: RwSignal::new(Load::Loading),
             states: RwSignal::new(Load::Loading),
@@ -66,7 +68,7 @@ impl OewsFiles {
         match MAP.with_borrow(Clone::clone) {
             Some(map) => files.map.set(Load::Ready(map)),
             None => leptos::task::spawn_local(async move {
-                let result = fetch(MAP_PATH, data::parse_states_map).await;
+                let result = fetch(base, MAP_PATH, data::parse_states_map).await;
                 if let Load::Ready(map) = &result {
                     MAP.set(Some(map.clone()));
                 }
@@ -75,10 +77,10 @@ impl OewsFiles {
         }
         let footnotes: Vec<u8> = release.footnotes.iter().map(|f| f.code).collect();
         let notes = footnotes.clone();
-        Effect::new(move |_| follow(occ, true, files.states, notes.clone()));
+        Effect::new(move |_| follow(base, occ, true, files.states, notes.clone()));
         Effect::new(move |_| {
             if files.all_wanted.get() {
-                follow(occ, false, files.file, footnotes.clone());
+                follow(base, occ, false, files.file, footnotes.clone());
             }
         });
         files
@@ -94,6 +96,7 @@ impl OewsFiles {
 /// was parsed before. A later choice wins: an answer that arrives after the reader moved on
 /// to another occupation is kept in the cache but not shown.
 fn follow(
+    base: AppBase,
     occ: Memo<String>,
     states: bool,
     slot: RwSignal<Load<Arc<AreaFile>>>,
@@ -113,7 +116,7 @@ fn follow(
     slot.set(Load::Loading);
     leptos::task::spawn_local(async move {
         let wanted = code.clone();
-        let result = fetch(&path, move |text| {
+        let result = fetch(base, &path, move |text| {
             data::parse_area_file(text, &wanted, &footnotes)
         })
         .await;
@@ -129,8 +132,12 @@ fn follow(
 
 /// Fetches and parses one file. The download is one non-generic future (`fetch_text`); only the
 /// parse differs per type.
-async fn fetch<T>(path: &str, parse: impl FnOnce(&str) -> Result<T, DataError>) -> Load<Arc<T>> {
-    let text = download(path).await;
+async fn fetch<T>(
+    base: AppBase,
+    path: &str,
+    parse: impl FnOnce(&str) -> Result<T, DataError>,
+) -> Load<Arc<T>> {
+    let text = download(base, path).await;
     match text.and_then(|text| parse(&text)) {
         Ok(value) => Load::Ready(Arc::new(value)),
         Err(error) => Load::Failed(Failure {
@@ -140,8 +147,8 @@ async fn fetch<T>(path: &str, parse: impl FnOnce(&str) -> Result<T, DataError>) 
     }
 }
 
-async fn download(path: &str) -> Result<String, DataError> {
-    crate::state::fetch_text(&app_base().href(path)).await
+async fn download(base: AppBase, path: &str) -> Result<String, DataError> {
+    crate::state::fetch_text(&base.href(path)).await
 }
 
 /// In place of a section whose file cannot be used: what went wrong, and that the rest of the

@@ -94,6 +94,9 @@ fn list_view(url: UrlState, file: Arc<AreaFile>) -> impl IntoView {
                         <th scope="row">
                             {crate::oews::display_name(a).to_owned()}
                             <span class="muted small">{format!(" · {}", a.kind.label())}</span>
+                            {(a.figures.emp.is_some() && !a.figures.has_wages()).then(|| view! {
+                                <span class="muted small">" · employment only: BLS released no wages"</span>
+                            })}
                         </th>
                         {cells.into_iter().map(|c| view! { <td class="num">{c}</td> }).collect_view()}
                         <td class="num">{employment_text(&a.figures)}</td>
