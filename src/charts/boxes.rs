@@ -151,7 +151,9 @@ pub fn draw_boxes<DB: DrawingBackend>(
                 }
             }
             if let (Some(a), Some(b)) = (p25, p75) {
-                p.rect(x(a), y0, x(b).max(x(a) + 2.0), y1, color, 0.28)?;
+                // The reference (the nation) is hollow, the compared areas filled.
+                let fill = if row.reference { 0.0 } else { 0.35 };
+                p.rect(x(a), y0, x(b).max(x(a) + 2.0), y1, color, fill)?;
                 p.outline(x(a), y0, x(b).max(x(a) + 2.0), y1, color, 1.5)?;
             }
             if let Some(m) = median {
@@ -193,6 +195,7 @@ pub fn draw_boxes<DB: DrawingBackend>(
             )?;
             let (label_x, align) = match r.mark {
                 Mark::Range { max, .. } if x(max) < right - 160.0 => (x(max) + 6.0, Align::Left),
+                Mark::Point { value } if x(value) < right - 160.0 => (x(value) + 10.0, Align::Left),
                 Mark::Range { min, .. } | Mark::Open { min, .. } if x(min) > left + 160.0 => {
                     (x(min) - 6.0, Align::Right)
                 }

@@ -4,10 +4,25 @@
 use crate::data::DataError;
 use leptos::prelude::*;
 
+/// The dataset's panel; with `file`, the panel of one of a page's own data files (the Locations
+/// page's OEWS files), which leaves the rest of the page working.
 #[component]
-pub fn DataErrorPanel(error: DataError) -> impl IntoView {
+pub fn DataErrorPanel(error: DataError, #[prop(optional)] file: Option<String>) -> impl IntoView {
     let problems = error.problems().to_vec();
     let count = problems.len();
+    let (heading, what, rest) = match &file {
+        None => (
+            "The salary and career data could not be loaded".to_owned(),
+            error.to_string(),
+            " Pages that do not need the data still work.",
+        ),
+        // `DataError` speaks of "the dataset": here it is one file.
+        Some(file) => (
+            format!("{file} could not be used"),
+            error.to_string().replacen("the dataset", "the file", 1),
+            " The rest of the page and the app keep working.",
+        ),
+    };
     let advice = match &error {
         DataError::Network { .. } | DataError::Http { .. } => {
             "Check your connection and reload. If it keeps failing, the site may be mid-deploy."
@@ -16,8 +31,8 @@ pub fn DataErrorPanel(error: DataError) -> impl IntoView {
     };
     view! {
         <section class="error-panel" role="alert">
-            <h2>"The salary and career data could not be loaded"</h2>
-            <p>{format!("What went wrong: {error}.")}</p>
+            <h2>{heading}</h2>
+            <p>{format!("What went wrong: {what}.")}</p>
             {(count > 0)
                 .then(|| {
                     view! {
@@ -37,7 +52,7 @@ pub fn DataErrorPanel(error: DataError) -> impl IntoView {
                         </ul>
                     }
                 })}
-            <p>{advice} " Pages that do not need the data still work."</p>
+            <p>{advice} {rest}</p>
             <ReloadLink />
         </section>
     }

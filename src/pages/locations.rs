@@ -238,7 +238,7 @@ fn map_view(
             </ul>
         </ChartFrame>
         <p class="muted small">
-            "Hover or tap a state for its figures; click it, or focus the map and use the arrow keys and Enter, to add it to the comparison. Guam, Puerto Rico and the Virgin Islands are not on the map: they are in the list below. Outlines: "
+            "Hover or tap a state for its figures; click it (on a touch screen, tap it again), or focus the map and use the arrow keys and Enter, to add it to the comparison. Guam, Puerto Rico and the Virgin Islands are not on the map: they are in the list below. Outlines: "
             {geometry}
             "."
         </p>

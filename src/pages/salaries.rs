@@ -229,9 +229,8 @@ fn BlsToggle(url: UrlState) -> impl IntoView {
                     url.update(|q| q.bls = on);
                 }
             />
-            "Show the official US range: BLS OEWS, Software Developers, 10th–90th percentile (all levels; "
-            <a href=app_base().href("/locations")>"by location"</a>
-            ")"
+            "Show the official US range (BLS OEWS, Software Developers, 10th–90th percentile, all levels)."
+            <a href=app_base().href("/locations")>"Pay by US location"</a>
         </label>
     }
 }

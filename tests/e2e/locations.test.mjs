@@ -26,6 +26,12 @@ async function tableRows(page, chartId) {
 async function mapPoint(page, x, y) {
   const canvas = figure(page, 'locations-map').locator('canvas');
   await waitUntil(async () => (await canvas.evaluate((c) => c.width)) > 300, 'the map is drawn');
+  // The point must be in the viewport for the mouse to reach it: scroll that part of the map in.
+  await canvas.evaluate((c, [x, y]) => {
+    const r = c.getBoundingClientRect();
+    const k = Math.min(r.width / 975, r.height / 610);
+    window.scrollBy(0, r.top + y * k - window.innerHeight / 2);
+  }, [x, y]);
   const box = await canvas.boundingBox();
   const k = Math.min(box.width / 975, box.height / 610);
   const dx = (box.width - 975 * k) / 2;

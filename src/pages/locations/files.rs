@@ -2,6 +2,7 @@
 //! once per page load and kept (switching back to an occupation redraws without a download).
 //! A failure is a value the sections show in their own panel.
 
+use crate::components::error_panel::DataErrorPanel;
 use crate::data::{self, AreaFile, DataError, OewsRelease, StatesMap};
 use crate::state::{app_base, AppBase};
 use leptos::prelude::*;
@@ -152,39 +153,8 @@ async fn download(base: AppBase, path: &str) -> Result<String, DataError> {
 }
 
 /// In place of a section whose file cannot be used: what went wrong, and that the rest of the
-/// page still works.
+/// page still works (the app's own data panel, which the main module already carries).
 #[component]
 pub fn FailedPanel(failure: Failure) -> impl IntoView {
-    let problems: Vec<String> = failure
-        .error
-        .problems()
-        .iter()
-        .take(8)
-        .map(ToString::to_string)
-        .collect();
-    let more = failure
-        .error
-        .problems()
-        .len()
-        .saturating_sub(problems.len());
-    let advice = match failure.error {
-        DataError::Network { .. } | DataError::Http { .. } => {
-            "Check your connection and reload the page."
-        }
-        _ => "The file is damaged; reload, and if this stays please report it to the site's maintainers.",
-    };
-    view! {
-        <div class="error-panel" role="alert">
-            <h3>{format!("{} could not be used", failure.file)}</h3>
-            // DataError speaks of "the dataset": here it is one of the page's own files.
-            <p>{format!("What went wrong: {}.", failure.error.to_string().replacen("the dataset", "the file", 1))}</p>
-            {(!problems.is_empty()).then(|| view! {
-                <ul class="problem-list">
-                    {problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}
-                </ul>
-            })}
-            {(more > 0).then(|| view! { <p>{format!("…and {more} more.")}</p> })}
-            <p>{advice} " The rest of the page and the app keep working."</p>
-        </div>
-    }
+    view! { <DataErrorPanel error=failure.error file=failure.file /> }
 }
