@@ -41,6 +41,9 @@
 //! 3. every query word is a prefix of a title word;
 //! 4. anything else that matches (the body).
 //!
+//! US areas ([`Kind::Area`]) always rank in tier 4: there are hundreds, and a place name should
+//! not bury a page, a framework or a person with the same word.
+//!
 //! Titles are also compared with spaces removed, so "nodejs" equals "Node.js". Ties go by kind
 //! ([`Kind::rank`]: Page, Framework, RoadmapItem, Question, Term, Skill, Technology, Mistake,
 //! Source, Stage), then by title.
@@ -235,7 +238,17 @@ impl Index {
             .iter()
             .enumerate()
             .filter(|(_, p)| words.iter().all(|w| has_prefix(&p.words, w)))
-            .map(|(i, p)| (tier(p, &query, &compact_query, &words), i))
+            .map(|(i, p)| {
+                let tier = tier(p, &query, &compact_query, &words);
+                // ~570 US areas: a place name ranks with the body matches, after every other
+                // kind's (a metro called "Sebastian" must not bury FastAPI's creator).
+                let tier = if self.entries[i].kind == Kind::Area {
+                    tier.max(3)
+                } else {
+                    tier
+                };
+                (tier, i)
+            })
             .collect();
         hits.sort_unstable_by(|&(tier_a, a), &(tier_b, b)| {
             tier_a

@@ -738,4 +738,9 @@ fn site_search_finds_areas_and_lands_on_their_comparison() {
         .iter()
         .all(|e| e.kind != Kind::Area));
     assert_eq!(index.len(), plain.len() + SOFTWARE.areas.len());
+    // A place name never buries another kind's match: "Sebastian" is FastAPI's creator first,
+    // and the Sebastian, FL metro after.
+    let sebastian = index.search("sebastian", 8);
+    assert_eq!(sebastian.first().map(|e| e.kind), Some(Kind::Framework));
+    assert!(sebastian.iter().any(|e| e.kind == Kind::Area));
 }
