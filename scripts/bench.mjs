@@ -162,12 +162,25 @@ for (const route of routes) {
   await waitHeading(page);
   await page.waitForLoadState('networkidle').catch(() => {});
   await page.waitForTimeout(300);
+  // What starts after the page is interactive is the part that waits for the browser to be idle
+  // (WhenIdle: Salaries' lower sections, Locations' comparison and list with the full OEWS
+  // file): reported apart, like the budget test (tests/e2e/budget.test.mjs) leaves it out.
+  const { interactive, starts } = await page.evaluate(() => ({
+    interactive: performance.getEntriesByName('page-interactive')[0]?.startTime ?? Infinity,
+    starts: performance.getEntriesByType('resource').map((e) => [e.name, e.startTime]),
+  }));
+  const startOf = new Map(starts);
   let total = 0;
+  let later = 0;
   const perAsset = [];
   for (const r of reqs.values()) {
     if (!r.url.startsWith(server.origin)) continue;
     // Body bytes as sent (gzipped); encodedDataLength also counts the response headers.
     const body = Number.isFinite(r.contentLength) ? r.contentLength : r.encoded ?? 0;
+    if ((startOf.get(r.url) ?? 0) > interactive) {
+      later += body;
+      continue;
+    }
     total += body;
     const p = new URL(r.url).pathname.replace(BASE, '/');
     perAsset.push({ path: p, type: r.type, body, wire: r.encoded ?? body, encoding: r.encoding, status: r.status });
@@ -179,7 +192,7 @@ for (const route of routes) {
     if (fs.existsSync(file) && fs.statSync(file).isFile()) a.raw = Math.max(a.raw, fs.statSync(file).size);
     assetRows.set(key, a);
   }
-  results.bytes[route.path] = { totalBody: total, assets: perAsset };
+  results.bytes[route.path] = { totalBody: total, afterIdle: later, assets: perAsset };
   await context.close();
 }
 table(
@@ -189,10 +202,10 @@ table(
     .map(([p, a]) => [p, a.type, a.raw ? kb(a.raw) : '', kb(a.body), a.encoding || 'identity']),
 );
 table(
-  ['route', 'requests', 'total gzipped', `budget ≤ ${BUDGET.firstLoadKB} KB`],
+  ['route', 'requests', 'first load gzipped', 'then, once idle', `budget ≤ ${BUDGET.firstLoadKB} KB`],
   routes.map((r) => {
     const b = results.bytes[r.path];
-    return [r.path, b.assets.length, kb(b.totalBody), b.totalBody > BUDGET.firstLoadKB * KB ? 'OVER' : 'met'];
+    return [r.path, b.assets.length, kb(b.totalBody), b.afterIdle ? kb(b.afterIdle) : '-', b.totalBody > BUDGET.firstLoadKB * KB ? 'OVER' : 'met'];
   }),
 );
 

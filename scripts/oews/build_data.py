@@ -75,7 +75,7 @@ RELEASE_YEAR = 2025
 PUBLISHED = "2026-05-15"
 DATA_FILE = "oe.data.0.Current"
 SOURCE_TITLE = "Occupational Employment and Wage Statistics (OEWS), May 2025"
-SOURCE_SHORT_NAME = "BLS OEWS, May 2025"
+SOURCE_SHORT_NAME = "BLS OEWS"  # labels add the year: "BLS OEWS, 2025"
 SOURCE_URL = "https://www.bls.gov/oes/"
 
 # SOC codes, the app's default first.

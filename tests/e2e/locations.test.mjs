@@ -202,6 +202,7 @@ test('the BLS figures reach Salaries and the overview, with their source', async
   const card = page.locator('.figure-card', { hasText: 'US Software Developers median wage' });
   await card.waitFor();
   assert.match(await card.innerText(), /\$135,980 a year/);
-  assert.match(await card.innerText(), /BLS OEWS, May 2025/);
+  assert.match(await card.innerText(), /Source: BLS OEWS, 2025/);
+  assert.match(await card.innerText(), /May 2025 release/);
   await expectCleanConsole(page);
 });
