@@ -84,7 +84,14 @@ async fn app_shows_navigation_and_a_data_error_when_the_dataset_is_missing() {
         .collect();
     assert_eq!(
         labels,
-        ["Overview", "Salaries", "Locations", "Frameworks", "Roadmap", "Hiring"]
+        [
+            "Overview",
+            "Salaries",
+            "Locations",
+            "Frameworks",
+            "Roadmap",
+            "Hiring"
+        ]
     );
     let footer = root
         .query_selector("footer a")
