@@ -151,9 +151,12 @@ STATES_AND_DC = frozenset(f for f in FIPS_POSTAL if int(f) < 60)
 MAP_WIDTH = 975
 MAP_HEIGHT = 610
 MAP_SCALE = 2  # coordinates are integers in halves of a pixel
-# Pixels. 0.4 made states-map.json 15.6 KB gzipped, over the 15 KB aim; 0.45 makes it 14.8 KB.
-SIMPLIFY_TOLERANCE = 1.1
-MIN_RING_AREA = 0.5  # square pixels; smaller rings are dropped (the largest of a state stays)
+# Pixels of the 975-wide map, which draws about 1:1 on a desktop and smaller on a phone. The map
+# is part of /locations' first load (250 KB gzipped in all, BENCHMARKS.md run O): 1.1 made
+# states-map.json 7.1 KB gzipped; 2.0, and 1 px² for the smallest island, make it 5.3 KB, with
+# no difference to see at that size (screenshots at 1280 and 390 px wide).
+SIMPLIFY_TOLERANCE = 2.0
+MIN_RING_AREA = 1.0  # square pixels; smaller rings are dropped (the largest of a state stays)
 MAP_GEOMETRY = (
     f"us-atlas {ATLAS_VERSION} states-albers-10m.json: US Census Bureau cartographic "
     "boundaries, Albers USA projection (ISC licence)"

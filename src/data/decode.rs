@@ -605,7 +605,7 @@ fn dataset(value: &Value, at: &At) -> Dataset {
         backend_duties: o.list("backend_duties", claim),
         backend_uses: o.list("backend_uses", claim),
         hiring: o.get("hiring", hiring),
-        oews: o.opt("oews", oews_release),
+        oews: o.opt("oews", oews_release).map(std::sync::Arc::new),
     }
 }
 

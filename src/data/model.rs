@@ -32,8 +32,9 @@ pub struct Dataset {
     pub backend_uses: Vec<Claim>,
     pub hiring: Hiring,
     /// The BLS OEWS release behind the Locations page (absent in older files and fixtures).
+    /// Shared, not copied, by the pages and search that read it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub oews: Option<super::oews::OewsRelease>,
+    pub oews: Option<std::sync::Arc<super::oews::OewsRelease>>,
 }
 
 /// One source document (or another public source the dataset names).

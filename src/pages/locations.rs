@@ -15,7 +15,7 @@ use crate::charts::map::{bin_color, draw_map};
 use crate::components::chart::ChartFrame;
 use crate::components::copy_link::CopyLink;
 use crate::components::data_view::WithDataset;
-use crate::components::error_panel::ChunkErrorPanel;
+use crate::components::error_panel::{ChunkErrorPanel, DataErrorPanel};
 use crate::components::lazy::{lazy_view, WhenIdle};
 use crate::components::page::Page;
 use crate::components::source_ref::SourceRef;
@@ -53,7 +53,6 @@ fn locations_view(dataset: Arc<Dataset>) -> AnyView {
         }
         .into_any();
     };
-    let release = Arc::new(release);
     let codes: Vec<String> = release.occupations.iter().map(|o| o.code.clone()).collect();
     let for_parse = codes.clone();
     let url = UrlState::new(
@@ -65,7 +64,11 @@ fn locations_view(dataset: Arc<Dataset>) -> AnyView {
     );
     let query = url.query;
     let default_occ = codes.first().cloned().unwrap_or_default();
-    let occ = Memo::new(move |_| query.get().occ.unwrap_or_else(|| default_occ.clone()));
+    let occ = Memo::new(move |_| {
+        query
+            .with(|q| q.occ.clone())
+            .unwrap_or_else(|| default_occ.clone())
+    });
     let files = OewsFiles::start(&release, occ);
     provide_context(files);
     provide_context(ReleaseCtx(release.clone()));
@@ -100,7 +103,7 @@ fn Controls(url: UrlState, release: Arc<OewsRelease>, occ: Memo<String>) -> impl
     let stats = Stat::ALL
         .into_iter()
         .map(|s| {
-            view! { <option value=s.id() selected=move || query.get().stat == s>{s.label()}</option> }
+            view! { <option value=s.id() selected=move || query.with(|q| q.stat == s)>{s.label()}</option> }
         })
         .collect_view();
     view! {
@@ -143,57 +146,100 @@ pub(crate) fn pending<T>(load: &Load<T>, what: &'static str) -> Option<AnyView> 
         Load::Loading => Some(
             view! { <p class="loading" role="status">{format!("Loading {what}…")}</p> }.into_any(),
         ),
-        Load::Failed(failure) => {
-            Some(view! { <files::FailedPanel failure=failure.clone() /> }.into_any())
-        }
+        Load::Failed(failure) => Some(
+            view! { <DataErrorPanel error=failure.error.clone() file=failure.file.clone() /> }
+                .into_any(),
+        ),
+    }
+}
+
+/// A section's view of the occupation's file (`load`: the states subset or the full file).
+/// `render` runs when the first file is in, and the view it builds stays mounted: a later file
+/// reaches it through the memo it is given, so switching occupations redraws the charts and
+/// tables instead of rebuilding them. While the next file loads, the last one stays on screen,
+/// dimmed, under the loading line; a file that failed replaces the view with its error panel.
+pub(crate) fn kept_view(
+    load: RwSignal<Load<Arc<AreaFile>>>,
+    what: &'static str,
+    render: Box<dyn Fn(Memo<Arc<AreaFile>>) -> AnyView + Send + Sync>,
+) -> impl IntoView {
+    // Whether a file is in (or the last one stays while the next loads).
+    let mounted = Memo::new(move |was: Option<&bool>| match load.get() {
+        Load::Ready(_) => true,
+        Load::Loading => was.copied().unwrap_or(false),
+        Load::Failed(_) => false,
+    });
+    view! {
+        {move || load.with(|l| pending(l, what))}
+        <div class=move || load.with(|l| if matches!(l, Load::Loading) { "kept stale" } else { "kept" })>
+            {move || {
+                if !mounted.get() {
+                    return None;
+                }
+                let Load::Ready(first) = load.get_untracked() else {
+                    return None;
+                };
+                // The same file, not one with equal figures, is no change (no deep comparison).
+                let file = Memo::new_with_compare(
+                    move |last: Option<&Arc<AreaFile>>| match load.get() {
+                        Load::Ready(file) => file,
+                        _ => last.cloned().unwrap_or_else(|| first.clone()),
+                    },
+                    |a, b| !matches!((a, b), (Some(a), Some(b)) if Arc::ptr_eq(a, b)),
+                );
+                Some(render(file))
+            }}
+        </div>
     }
 }
 
 #[component]
 fn MapSection(url: UrlState, release: Arc<OewsRelease>, dataset: Arc<Dataset>) -> impl IntoView {
     let files = use_context::<OewsFiles>();
-    let ready = move || -> Option<(Arc<AreaFile>, Arc<StatesMap>)> {
-        let files = files?;
-        match (files.states.get(), files.map.get()) {
-            (Load::Ready(file), Load::Ready(map)) => Some((file, map)),
-            _ => None,
-        }
-    };
     let source = release.source.clone();
     view! {
         <section class="section" aria-labelledby="map-heading">
             <h2 id="map-heading">"Pay by state"</h2>
+            // The outlines load once; the figures follow the occupation (`kept_view`).
             {move || {
                 let files = files?;
-                let (file, map) = (files.states.get(), files.map.get());
-                pending(&map, "the map").or_else(|| pending(&file, "the wage figures"))
+                let (dataset, source) = (dataset.clone(), source.clone());
+                Some(match files.map.get() {
+                    Load::Ready(map) => kept_view(
+                        files.states,
+                        "the wage figures",
+                        Box::new(move |file| {
+                            map_view(url, file, map.clone(), dataset.clone(), source.clone()).into_any()
+                        }),
+                    )
+                    .into_any(),
+                    other => pending(&other, "the map").unwrap_or_else(|| ().into_any()),
+                })
             }}
-            {move || ready().map(|(file, map)| map_view(url, file, map, dataset.clone(), source.clone()))}
         </section>
     }
 }
 
 fn map_view(
     url: UrlState,
-    file: Arc<AreaFile>,
+    file: Memo<Arc<AreaFile>>,
     map: Arc<StatesMap>,
     dataset: Arc<Dataset>,
     source: String,
 ) -> impl IntoView {
     let query = url.query;
-    let (f, m) = (file.clone(), map.clone());
+    let m = map.clone();
+    // The chart is recomputed on every change of the URL state; it is redrawn only when it
+    // changed (a search keystroke leaves it equal).
     let chart = Memo::new(move |_| {
-        let q = query.get();
-        crate::locations::map_chart(&f, &m, q.stat, &q.areas)
+        file.with(|f| query.with(|q| crate::locations::map_chart(f, &m, q.stat, &q.areas)))
     });
-    let occupation = file.occupation_name.clone();
     let summary = Signal::derive(move || {
-        let q = query.get();
         let shown = chart.with(|c| c.states.iter().filter(|s| s.bin.is_some()).count());
         format!(
             "Map of the US states coloured by the {} annual wage of {}: {shown} of {} states have a figure. Colour classes are in the legend; the table lists every state.",
-            q.stat.label().to_ascii_lowercase(),
-            occupation,
+            query.with(|q| q.stat.label().to_ascii_lowercase()),
+            file.with(|f| f.occupation_name.clone()),
             chart.with(|c| c.states.len()),
         )
     });
@@ -224,7 +270,7 @@ fn map_view(
     view! {
         <ChartFrame
             id="locations-map"
-            title=format!("{}: annual wage by state", file.occupation_name)
+            title="Annual wage by state".into()
             summary=summary
             height=400.0
             aspect=aspect
@@ -232,8 +278,16 @@ fn map_view(
             table=Signal::derive(move || chart.get().table())
             draw=Box::new(move |area, style| draw_map(area, &chart.get(), style))
         >
-            <p class="map-legend-title">{move || format!("{}, US dollars a year", query.get().stat.label())}</p>
-            <ul class="legend static map-legend" aria-label=move || format!("{} in US dollars a year", query.get().stat.label())>
+            <p class="map-legend-title">
+                {move || {
+                    format!(
+                        "{}: {}, US dollars a year",
+                        file.with(|f| f.occupation_name.clone()),
+                        query.with(|q| q.stat.label()),
+                    )
+                }}
+            </p>
+            <ul class="legend static map-legend" aria-label=move || format!("{} in US dollars a year", query.with(|q| q.stat.label()))>
                 {legend}
             </ul>
         </ChartFrame>

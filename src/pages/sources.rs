@@ -23,7 +23,7 @@ fn source_list(dataset: Arc<Dataset>) -> impl IntoView {
         .sources
         .iter()
         .map(|source| {
-            let release = dataset.oews.as_ref().filter(|o| o.source == source.id);
+            let release = dataset.oews.as_deref().filter(|o| o.source == source.id);
             source_card(source, uses.get(&source.id).copied().unwrap_or(0), release)
         })
         .collect_view();

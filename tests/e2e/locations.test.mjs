@@ -79,6 +79,35 @@ test('another occupation opens its own file and figures', async () => {
   await expectCleanConsole(page);
 });
 
+test('another occupation redraws the map, the box plots and the list in place', async () => {
+  const web = oews('15-1254');
+  const page = await newPage();
+  await gotoApp(page, 'locations?areas=0600000');
+  const canvas = figure(page, 'locations-map').locator('canvas');
+  const california = page.locator('#area-0600000');
+  await california.waitFor();
+  await page.locator('.pay-range-text').first().waitFor();
+  // Tag the nodes: a rebuilt view would come without the tags.
+  await canvas.evaluate((c) => { c.dataset.kept = 'map'; });
+  await figure(page, 'locations-compare').locator('canvas').evaluate((c) => { c.dataset.kept = 'boxes'; });
+  await page.locator('select[name="occ"]').selectOption('15-1254');
+  await page.locator('.map-legend-title', { hasText: 'Web Developers: Median, US dollars a year' }).waitFor();
+  await page.locator('#locations-compare-summary', { hasText: 'annual wages of Web Developers' }).waitFor();
+  assert.equal(await canvas.getAttribute('data-kept'), 'map');
+  assert.equal(await figure(page, 'locations-compare').locator('canvas').getAttribute('data-kept'), 'boxes');
+  // The map's table and the list now carry the Web Developers figures.
+  const ca = web.areas.find((a) => a.code === '0600000');
+  const map = await tableRows(page, 'locations-map');
+  assert.deepEqual(map.find((r) => r[0] === 'California').slice(1, 2), [usd(ca.median)]);
+  await waitUntil(async () => (await california.locator('td').nth(2).innerText()) === usd(ca.median), "California's row shows the Web Developers median");
+  // A search keystroke moves the rows that stay; it does not rebuild them.
+  await california.evaluate((tr) => { tr.dataset.kept = 'row'; });
+  await page.locator('input[name="q"]').fill('c');
+  await waitUntil(() => page.url().includes('q=c'), 'q=c in the URL');
+  assert.equal(await california.getAttribute('data-kept'), 'row');
+  await expectCleanConsole(page);
+});
+
 test('hovering the map shows a state tooltip, and clicking it adds the state to the comparison', async () => {
   const page = await newPage();
   await gotoApp(page, 'locations');

@@ -1,8 +1,8 @@
 //! Comparing areas: the box plots (the nation always first), "where do I stand" in each
 //! compared area, and a pay range for a job post with its citation.
 
-use super::files::{Load, OewsFiles};
-use super::{pending, UrlState};
+use super::files::OewsFiles;
+use super::{kept_view, UrlState};
 use crate::charts::boxes::draw_boxes;
 use crate::components::chart::ChartFrame;
 use crate::components::salary_field::SalaryField;
@@ -24,13 +24,13 @@ pub fn CompareSection(
         <section class="section" aria-labelledby="compare-heading">
             <h2 id="compare-heading">"Compare areas"</h2>
             <SalaryBox url=url />
-            {move || {
-                let load = files.map(|f| f.file.get())?;
-                Some(match load {
-                    Load::Ready(file) => compare_view(url, file, dataset.clone(), release.clone()).into_any(),
-                    other => pending(&other, "the wage figures").unwrap_or_else(|| ().into_any()),
-                })
-            }}
+            {files.map(|files| {
+                kept_view(
+                    files.file,
+                    "the wage figures",
+                    Box::new(move |file| compare_view(url, file, dataset.clone(), release.clone()).into_any()),
+                )
+            })}
         </section>
     }
 }
@@ -42,8 +42,8 @@ fn SalaryBox(url: UrlState) -> impl IntoView {
     view! {
         <form class="filters card" on:submit=|ev| ev.prevent_default() aria-label="Where do I stand">
             <SalaryField
-                salary=Signal::derive(move || query.get().salary)
-                period=Signal::derive(move || query.get().period)
+                salary=Signal::derive(move || query.with(|q| q.salary))
+                period=Signal::derive(move || query.with(|q| q.period))
                 on_set=on_salary
                 examples=("e.g. 150000", "e.g. 12500")
             >
@@ -56,7 +56,7 @@ fn SalaryBox(url: UrlState) -> impl IntoView {
                                     type="radio"
                                     name="period"
                                     value=crate::query::salaries::period_id(period)
-                                    prop:checked=move || query.get().period == period
+                                    prop:checked=move || query.with(|q| q.period == period)
                                     on:change=move |_| url.update(|q| q.period = period)
                                 />
                                 {label}
@@ -69,7 +69,7 @@ fn SalaryBox(url: UrlState) -> impl IntoView {
                 <input
                     type="checkbox"
                     name="ranges"
-                    prop:checked=move || query.get().ranges
+                    prop:checked=move || query.with(|q| q.ranges)
                     on:change=move |ev| {
                         let on = event_target_checked(&ev);
                         url.update(|q| q.ranges = on);
@@ -83,18 +83,29 @@ fn SalaryBox(url: UrlState) -> impl IntoView {
 
 fn compare_view(
     url: UrlState,
-    file: Arc<AreaFile>,
+    file: Memo<Arc<AreaFile>>,
     dataset: Arc<Dataset>,
     release: Arc<OewsRelease>,
 ) -> impl IntoView {
     let query = url.query;
-    let (f, d) = (file.clone(), dataset.clone());
-    let chart = Memo::new(move |_| crate::locations::box_chart(&f, &d, &query.get()));
+    // What the box plots read: the URL state less the list's search, filter and sort (a
+    // keystroke in the list is no change here).
+    let input = Memo::new(move |_| {
+        query.with(|q| LocationsQuery {
+            q: String::new(),
+            state: None,
+            sort: Default::default(),
+            ..q.clone()
+        })
+    });
+    let chart = Memo::new(move |_| {
+        file.with(|f| input.with(|q| crate::locations::box_chart(f, &dataset, q)))
+    });
     let summary = Signal::derive(move || {
+        let occupation = file.with(|f| f.occupation_name.clone());
         chart.with(|c| {
             format!(
-                "Box plots of annual wages ({}) for {} area(s), the nation first: whiskers from the 10th to the 90th percentile, a box from the 25th to the 75th, a line at the median.{}",
-                "US dollars a year",
+                "Box plots of the annual wages of {occupation} (US dollars a year) in {} area(s), the nation first: whiskers from the 10th to the 90th percentile, a box from the 25th to the 75th, a line at the median.{}",
                 c.boxes.len(),
                 if c.ranges.is_empty() { "" } else { " Below them, the other sources' seniority ranges." }
             )
@@ -105,14 +116,13 @@ fn compare_view(
     let areas = Memo::new(move |_| query.with(|q| q.areas.clone()));
     let standing_input = Memo::new(move |_| query.with(|q| (q.areas.clone(), q.salary, q.period)));
     let ranges = Memo::new(move |_| query.with(|q| q.ranges));
-    let chips = {
-        let file = file.clone();
-        move || {
-            let q = LocationsQuery {
-                areas: areas.get(),
-                ..Default::default()
-            };
-            crate::locations::compared(&file, &q)
+    let chips = move || {
+        let q = LocationsQuery {
+            areas: areas.get(),
+            ..Default::default()
+        };
+        file.with(|file| {
+            crate::locations::compared(file, &q)
                 .into_iter()
                 .skip(1)
                 .map(|a| {
@@ -132,14 +142,13 @@ fn compare_view(
                     }
                 })
                 .collect_view()
-        }
+        })
     };
     let empty = move || {
         areas.with(Vec::is_empty).then(|| view! {
             <p class="muted">"Only the nation is shown. Add areas from the map or the list below (up to 6)."</p>
         })
     };
-    let f = file.clone();
     let standings = move || {
         let (areas, salary, period) = standing_input.get();
         let q = LocationsQuery {
@@ -149,7 +158,7 @@ fn compare_view(
             ..Default::default()
         };
         let salary = q.salary?;
-        let rows = crate::locations::standings(&f, &q);
+        let rows = file.with(|f| crate::locations::standings(f, &q));
         let yearly = q.yearly_salary().unwrap_or(salary);
         let heading = match q.period {
             Period::Year => format!("Where {} a year stands", money(salary)),
@@ -198,7 +207,7 @@ fn compare_view(
         {empty}
         <ChartFrame
             id="locations-compare"
-            title=format!("{}: annual wage percentiles by area", file.occupation_name)
+            title="Annual wage percentiles by area".into()
             summary=summary
             height=Signal::derive(move || chart.with(|c| c.height()))
             table=Signal::derive(move || chart.get().table())
@@ -212,11 +221,11 @@ fn compare_view(
 }
 
 #[component]
-fn PayRange(url: UrlState, file: Arc<AreaFile>, release: Arc<OewsRelease>) -> impl IntoView {
+fn PayRange(url: UrlState, file: Memo<Arc<AreaFile>>, release: Arc<OewsRelease>) -> impl IntoView {
     let query = url.query;
     let spans = Span::ALL
         .into_iter()
-        .map(|s| view! { <option value=s.id() selected=move || query.get().span == s>{s.label()}</option> })
+        .map(|s| view! { <option value=s.id() selected=move || query.with(|q| q.span == s)>{s.label()}</option> })
         .collect_view();
     let (copied, set_copied) = signal(None::<String>);
     let input = Memo::new(move |_| query.with(|q| (q.areas.clone(), q.span)));
@@ -227,36 +236,38 @@ fn PayRange(url: UrlState, file: Arc<AreaFile>, release: Arc<OewsRelease>) -> im
             span,
             ..Default::default()
         };
-        crate::locations::compared(&file, &q)
-            .into_iter()
-            .map(|a| {
-                let line = pay_range_line(&file.occupation_name, a, q.span, &release.release);
-                let for_copy = line.clone();
-                let name = a.name.clone();
-                view! {
-                    <li class="pay-range">
-                        <span class="pay-range-text">{line}</span>
-                        <button
-                            type="button"
-                            class="button small"
-                            aria-label=format!("Copy the pay range for {name}")
-                            on:click=move |_| {
-                                let name = name.clone();
-                                crate::components::clipboard::copy_text(&for_copy, move |ok| {
-                                    set_copied.set(Some(if ok {
-                                        format!("Copied the line for {name}.")
-                                    } else {
-                                        "Could not copy: select the text instead.".to_owned()
-                                    }));
-                                });
-                            }
-                        >
-                            "Copy"
-                        </button>
-                    </li>
-                }
-            })
-            .collect_view()
+        file.with(|file| {
+            crate::locations::compared(file, &q)
+                .into_iter()
+                .map(|a| {
+                    let line = pay_range_line(&file.occupation_name, a, q.span, &release.release);
+                    let for_copy = line.clone();
+                    let name = a.name.clone();
+                    view! {
+                        <li class="pay-range">
+                            <span class="pay-range-text">{line}</span>
+                            <button
+                                type="button"
+                                class="button small"
+                                aria-label=format!("Copy the pay range for {name}")
+                                on:click=move |_| {
+                                    let name = name.clone();
+                                    crate::components::clipboard::copy_text(&for_copy, move |ok| {
+                                        set_copied.set(Some(if ok {
+                                            format!("Copied the line for {name}.")
+                                        } else {
+                                            "Could not copy: select the text instead.".to_owned()
+                                        }));
+                                    });
+                                }
+                            >
+                                "Copy"
+                            </button>
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
     };
     view! {
         <div class="card pay-ranges">

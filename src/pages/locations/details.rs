@@ -46,19 +46,28 @@ pub fn placeholder() -> AnyView {
 /// switching to an occupation that has them shows them again).
 #[component]
 fn UnknownAreas(files: OewsFiles, url: UrlState) -> impl IntoView {
-    move || {
+    // The notice changes with the file and the compared areas only (not on a keystroke).
+    let unknown = Memo::new(move |_| {
         let Load::Ready(file) = files.file.get() else {
             return None;
         };
-        let q = url.query.get();
-        let unknown = crate::locations::unknown_areas(&file, &q);
+        let unknown = url.query.with(|q| {
+            crate::locations::unknown_areas(&file, q)
+                .into_iter()
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+        });
+        Some((file.occupation_name.clone(), unknown))
+    });
+    move || {
+        let (occupation, unknown) = unknown.get()?;
         (!unknown.is_empty()).then(|| {
             view! {
                 <div class="notice" role="status">
                     <p>
                         {format!(
                             "BLS published no {} estimate for area code(s) {}; they are left out of the comparison.",
-                            file.occupation_name,
+                            occupation,
                             unknown.join(", ")
                         )}
                     </p>

@@ -2,7 +2,6 @@
 //! once per page load and kept (switching back to an occupation redraws without a download).
 //! A failure is a value the sections show in their own panel.
 
-use crate::components::error_panel::DataErrorPanel;
 use crate::data::{self, AreaFile, DataError, OewsRelease, StatesMap};
 use crate::state::{app_base, AppBase};
 use leptos::prelude::*;
@@ -150,11 +149,4 @@ async fn fetch<T>(
 
 async fn download(base: AppBase, path: &str) -> Result<String, DataError> {
     crate::state::fetch_text(&base.href(path)).await
-}
-
-/// In place of a section whose file cannot be used: what went wrong, and that the rest of the
-/// page still works (the app's own data panel, which the main module already carries).
-#[component]
-pub fn FailedPanel(failure: Failure) -> impl IntoView {
-    view! { <DataErrorPanel error=failure.error file=failure.file /> }
 }

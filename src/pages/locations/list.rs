@@ -1,8 +1,8 @@
 //! Every area of the chosen occupation in one table: search by name, filter by state, sort by a
 //! statistic or employment, and add areas to the comparison.
 
-use super::files::{Load, OewsFiles};
-use super::{pending, UrlState};
+use super::files::OewsFiles;
+use super::{kept_view, UrlState};
 use crate::data::AreaFile;
 use crate::oews::{employment_text, rse_text, Sort, Stat};
 use crate::query::locations::MAX_AREAS;
@@ -18,28 +18,61 @@ pub fn ListSection(url: UrlState) -> impl IntoView {
     view! {
         <section class="section" aria-labelledby="areas-heading">
             <h2 id="areas-heading">"Every area"</h2>
-            {move || {
-                let load = files.map(|f| f.file.get())?;
-                Some(match load {
-                    Load::Ready(file) => list_view(url, file).into_any(),
-                    other => pending(&other, "the areas").unwrap_or_else(|| ().into_any()),
-                })
-            }}
+            {files.map(|files| kept_view(files.file, "the areas", Box::new(move |file| list_view(url, file).into_any())))}
         </section>
     }
 }
 
-fn list_view(url: UrlState, file: Arc<AreaFile>) -> impl IntoView {
+/// One row of the table: which area of which file, and what its button says. A row is built
+/// once for each key and kept while it stays in the list (a search keystroke moves rows, it
+/// does not rebuild them).
+#[derive(Clone)]
+struct Row {
+    file: Arc<AreaFile>,
+    index: usize,
+    compared: bool,
+    full: bool,
+}
+
+impl Row {
+    fn key(&self) -> (usize, usize, bool, bool) {
+        // The file's address: another occupation's file is other rows.
+        (
+            Arc::as_ptr(&self.file) as usize,
+            self.index,
+            self.compared,
+            self.full,
+        )
+    }
+}
+
+fn list_view(url: UrlState, next: Memo<Arc<AreaFile>>) -> impl IntoView {
     let query = url.query;
-    let folded: Arc<Vec<String>> = Arc::new(
-        file.areas
-            .iter()
-            .map(|a| crate::oews::fold(&a.name))
-            .collect(),
-    );
-    let f = file.clone();
+    // Another occupation reaches the list one task after the charts above it, which are in
+    // view: they redraw first, then the rows are built again.
+    let file = RwSignal::new(next.get_untracked());
+    Effect::new(move |_| {
+        let next = next.get();
+        leptos::task::spawn_local(async move {
+            crate::perf::next_task().await;
+            file.try_set(next);
+        });
+    });
+    // Each area's name folded for the search, once a file.
+    let folded = Memo::new(move |_| {
+        file.with(|f| {
+            f.areas
+                .iter()
+                .map(|a| crate::oews::fold(&a.name))
+                .collect::<Vec<_>>()
+        })
+    });
+    let filter = Memo::new(move |_| query.with(|q| (q.q.clone(), q.state.clone(), q.sort)));
     let rows = Memo::new(move |_| {
-        query.with(|q| crate::oews::list(&f.areas, &folded, &q.q, q.state.as_deref(), q.sort))
+        let (text, state, sort) = filter.get();
+        file.with(|f| {
+            folded.with(|folded| crate::oews::list(&f.areas, folded, &text, state.as_deref(), sort))
+        })
     });
     // Which areas are compared: the rows' buttons re-render when it changes, not on every
     // change of the URL.
@@ -54,75 +87,88 @@ fn list_view(url: UrlState, file: Arc<AreaFile>) -> impl IntoView {
             set_text.set(q);
         }
     });
-    let states = crate::oews::states(&file.areas)
-        .into_iter()
-        .map(|(code, name)| {
-            let code = code.to_owned();
-            let value = code.clone();
-            view! {
-                <option value=value selected=move || query.get().state.as_deref() == Some(code.as_str())>
-                    {name.to_owned()}
-                </option>
-            }
+    let states = move || {
+        file.with(|f| {
+            crate::oews::states(&f.areas)
+                .into_iter()
+                .map(|(code, name)| {
+                    let code = code.to_owned();
+                    let value = code.clone();
+                    view! {
+                        <option value=value selected=move || query.with(|q| q.state.as_deref() == Some(code.as_str()))>
+                            {name.to_owned()}
+                        </option>
+                    }
+                })
+                .collect_view()
         })
-        .collect_view();
+    };
     let sorts = Sort::ALL
         .into_iter()
-        .map(|s| view! { <option value=s.id() selected=move || query.get().sort == s>{s.label()}</option> })
+        .map(|s| view! { <option value=s.id() selected=move || query.with(|q| q.sort == s)>{s.label()}</option> })
         .collect_view();
-    let f = file.clone();
-    let body = move || {
-        let compared_areas = compared.get();
-        let rows = rows.get();
+    let shown = move || {
+        let file = file.get();
+        let compared = compared.get();
+        let full = compared.len() >= MAX_AREAS;
         let limit = if show_all.get() {
-            rows.len()
+            usize::MAX
         } else {
             FIRST_ROWS
         };
-        rows.iter()
-            .take(limit)
-            .map(|&i| {
-                let a = &f.areas[i];
-                let code = a.code.clone();
-                let compared = compared_areas.contains(&a.code);
-                let national = a.code == crate::query::locations::NATION;
-                let cells = [Stat::P10, Stat::P25, Stat::Median, Stat::P75, Stat::P90, Stat::Mean]
-                    .map(|s| crate::locations::cell(&a.figures, s));
-                let full = compared_areas.len() >= MAX_AREAS && !compared;
-                view! {
-                    <tr id=format!("area-{}", a.code)>
-                        <th scope="row">
-                            {crate::oews::display_name(a).to_owned()}
-                            <span class="muted small">{format!(" · {}", a.kind.label())}</span>
-                            {(a.figures.emp.is_some() && !a.figures.has_wages()).then(|| view! {
-                                <span class="muted small">" · employment only: BLS released no wages"</span>
-                            })}
-                        </th>
-                        {cells.into_iter().map(|c| view! { <td class="num">{c}</td> }).collect_view()}
-                        <td class="num">{employment_text(&a.figures)}</td>
-                        <td class="num">{rse_text(a.figures.emp_rse.as_deref())}</td>
-                        <td class="num">{rse_text(a.figures.wage_rse.as_deref())}</td>
-                        <td>
-                            {(!national).then(|| view! {
-                                <button
-                                    type="button"
-                                    class="button small"
-                                    aria-pressed=compared.to_string()
-                                    title=full.then_some("Adding this replaces the first compared area (6 at most)")
-                                    on:click=move |_| url.update(|q| q.toggle_area(&code))
-                                >
-                                    {if compared { "Remove" } else { "Compare" }}
-                                </button>
-                            })}
-                        </td>
-                    </tr>
-                }
-            })
-            .collect_view()
+        rows.with(|rows| {
+            rows.iter()
+                .take(limit)
+                .map(|&index| {
+                    let is_compared = compared.contains(&file.areas[index].code);
+                    Row {
+                        file: file.clone(),
+                        index,
+                        compared: is_compared,
+                        full: full && !is_compared,
+                    }
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    let row_view = move |row: Row| {
+        let a = &row.file.areas[row.index];
+        let code = a.code.clone();
+        let national = a.code == crate::query::locations::NATION;
+        // The columns' order is Stat::ALL's: p10 … p90, then the mean.
+        let cells = Stat::ALL.map(|s| crate::locations::cell(&a.figures, s));
+        view! {
+            <tr id=format!("area-{}", a.code)>
+                <th scope="row">
+                    {crate::oews::display_name(a).to_owned()}
+                    <span class="muted small">{format!(" · {}", a.kind.label())}</span>
+                    {(a.figures.emp.is_some() && !a.figures.has_wages()).then(|| view! {
+                        <span class="muted small">" · employment only: BLS released no wages"</span>
+                    })}
+                </th>
+                {cells.into_iter().map(|c| view! { <td class="num">{c}</td> }).collect_view()}
+                <td class="num">{employment_text(&a.figures)}</td>
+                <td class="num">{rse_text(a.figures.emp_rse.as_deref())}</td>
+                <td class="num">{rse_text(a.figures.wage_rse.as_deref())}</td>
+                <td>
+                    {(!national).then(|| view! {
+                        <button
+                            type="button"
+                            class="button small"
+                            aria-pressed=row.compared.to_string()
+                            title=row.full.then_some("Adding this replaces the first compared area (6 at most)")
+                            on:click=move |_| url.update(|q| q.toggle_area(&code))
+                        >
+                            {if row.compared { "Remove" } else { "Compare" }}
+                        </button>
+                    })}
+                </td>
+            </tr>
+        }
     };
     let count = move || {
         let n = rows.with(Vec::len);
-        let total = file.areas.len();
+        let total = file.with(|f| f.areas.len());
         match n {
             0 => "No area matches. Try fewer letters or another state.".to_owned(),
             n if n == total => format!("{n} areas."),
@@ -165,7 +211,7 @@ fn list_view(url: UrlState, file: Arc<AreaFile>) -> impl IntoView {
                         url.update(|q| q.state = (!value.is_empty()).then_some(value));
                     }
                 >
-                    <option value="" selected=move || query.get().state.is_none()>"All states"</option>
+                    <option value="" selected=move || query.with(|q| q.state.is_none())>"All states"</option>
                     {states}
                 </select>
             </label>
@@ -202,7 +248,9 @@ fn list_view(url: UrlState, file: Arc<AreaFile>) -> impl IntoView {
                         <th scope="col"><span class="visually-hidden">"Compare"</span></th>
                     </tr>
                 </thead>
-                <tbody>{body}</tbody>
+                <tbody>
+                    <For each=shown key=Row::key children=row_view />
+                </tbody>
             </table>
         </div>
         <p class="muted small">"Wages in US dollars a year. “not released”: BLS footnote 8, estimate not released."</p>
