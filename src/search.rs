@@ -220,6 +220,13 @@ impl Index {
     }
 
     /// Best matches first, at most `limit`. Empty/whitespace query -> empty vec.
+    /// The words an entry is found by (normalised, sorted): what a query's words must be
+    /// prefixes of. `None` for an entry of another index.
+    pub fn words_of(&self, entry: &Entry) -> Option<&[String]> {
+        let i = self.entries.iter().position(|e| std::ptr::eq(e, entry))?;
+        Some(&self.prepared[i].words)
+    }
+
     pub fn search(&self, query: &str, limit: usize) -> Vec<&Entry> {
         let query = normalize(query);
         if query.is_empty() || limit == 0 {

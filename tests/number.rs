@@ -79,6 +79,34 @@ fn everything_else_is_refused() {
 }
 
 #[test]
+fn zeros_and_subnormals() {
+    for text in ["0", "0.0", "0e5", "0.000", "-0.0"] {
+        let got = parse_decimal(text).unwrap();
+        assert_eq!(got, 0.0, "{text:?}");
+        assert_eq!(
+            got.is_sign_negative(),
+            text.starts_with('-'),
+            "{text:?}: sign of zero"
+        );
+    }
+    // Below f64::MIN_POSITIVE (2.2e-308) values are subnormal: read as a subnormal or zero,
+    // never as a normal number, within the smallest normal value of Rust's reading.
+    for text in ["1e-310", "4.9e-324", "2e-320", "1.5e-315"] {
+        let got = parse_decimal(text).unwrap();
+        let want = rust(text);
+        assert!(
+            want != 0.0 && !want.is_normal(),
+            "{text:?} is subnormal in Rust"
+        );
+        assert!(!got.is_normal(), "{text:?} -> {got}");
+        assert!(
+            (got - want).abs() <= f64::MIN_POSITIVE,
+            "{text:?}: {got} vs {want}"
+        );
+    }
+}
+
+#[test]
 fn long_digit_runs_keep_nineteen_significant_digits() {
     // Digits past the 19th only move the exponent (integer part) or are dropped (fraction).
     let long = format!("1{}", "0".repeat(40));
@@ -100,7 +128,9 @@ proptest! {
     }
 
     #[test]
-    fn any_float_reads_back_within_a_few_ulps(x in any::<f64>().prop_filter("normal", |x| x.is_normal())) {
+    fn any_float_reads_back_within_a_relative_1e_14(x in any::<f64>().prop_filter("normal", |x| x.is_normal())) {
+        // The tolerance is relative: 1e-14 of the value (about 45 units in the last place), not
+        // exactness; money figures need far less (`cents_amounts_are_exact` checks those exactly).
         for text in [format!("{x}"), format!("{x:e}"), format!("{x:.3}")] {
             let want = rust(&text);
             let got = parse_decimal(&text).unwrap();
@@ -117,9 +147,16 @@ proptest! {
             (Ok(_), None) => prop_assert!(is_word, "{:?} refused", text),
             (Ok(want), Some(got)) => {
                 if want.is_normal() {
+                    // Relative 1e-14, as above.
                     prop_assert!((got - want).abs() <= want.abs() * 1e-14, "{:?}: {} vs {}", text, got, want);
                 } else if want.is_infinite() {
                     prop_assert_eq!(got, want);
+                } else if want == 0.0 {
+                    prop_assert_eq!(got, 0.0, "{:?}", text);
+                } else {
+                    // Subnormal: below the smallest normal value, absolute error then counts.
+                    prop_assert!(!got.is_normal() || got == f64::MIN_POSITIVE, "{:?}: {}", text, got);
+                    prop_assert!((got - want).abs() <= f64::MIN_POSITIVE, "{:?}: {} vs {}", text, got, want);
                 }
             }
         }

@@ -395,7 +395,18 @@ fn every_query_word_must_match() {
     let results = index.search("type hints", 50);
     assert!(!results.is_empty());
     assert!(results.iter().any(|e| e.anchor == "term-pydantic"));
-    // Each result has both words somewhere, and "type" alone finds more than "type hints".
+    // Each result has both words (as word prefixes) somewhere in what it is found by.
+    for entry in &results {
+        let words = index.words_of(entry).expect("an entry of this index");
+        for query_word in ["type", "hints"] {
+            assert!(
+                words.iter().any(|w| w.starts_with(query_word)),
+                "{:?} has no word starting with {query_word:?}: {words:?}",
+                entry.title
+            );
+        }
+    }
+    // "type" alone finds more than "type hints".
     let type_only = index.search("type", 50);
     assert!(type_only.len() >= results.len());
     assert!(index.search("type zzzzqqq", 50).is_empty());

@@ -103,20 +103,39 @@ for (const route of routes) {
     assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Skip to content');
     await page.keyboard.press('Enter');
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'main');
-    // Walk 25 stops: each focused element is visible and draws a focus outline.
+    // Walk 25 stops: each focused element is visible and draws a focus outline. A page with
+    // fewer stops after the skip link ends the walk early: then the last stop must be the page's
+    // last focusable element (the walk went through all of them, none was skipped or trapped).
+    let stops = 0;
+    let last = null;
     for (let i = 0; i < 25; i += 1) {
       await page.keyboard.press('Tab');
       const info = await page.evaluate(() => {
         const el = document.activeElement;
         if (!el || el === document.body) return null;
+        el.dataset.walked = String(Number(el.dataset.walked || 0) + 1);
         const style = getComputedStyle(el);
         const box = el.getBoundingClientRect();
-        return { tag: el.tagName, outline: style.outlineStyle, width: box.width, height: box.height };
+        return { tag: el.tagName, outline: style.outlineStyle, width: box.width, height: box.height, html: el.outerHTML.slice(0, 80) };
       });
       if (!info) break;
+      stops += 1;
+      last = info;
       assert.notEqual(info.outline, 'none', `focus ring on ${info.tag}`);
       assert.ok(info.width > 0 && info.height > 0, `focused ${info.tag} is visible`);
     }
+    assert.ok(stops >= 10, `${route.path}: only ${stops} keyboard stops after the skip link`);
+    if (stops < 25) {
+      const lastFocusable = await page.evaluate(() => {
+        const all = [...document.querySelectorAll('a[href], button, input, select, textarea, canvas[tabindex], [tabindex="0"]')].filter(
+          (el) => !el.disabled && el.tabIndex >= 0 && el.getClientRects().length > 0,
+        );
+        return all.at(-1)?.outerHTML.slice(0, 80);
+      });
+      assert.equal(last.html.replace(/ data-walked="\d+"/, ''), lastFocusable.replace(/ data-walked="\d+"/, ''), `${route.path}: the walk ended after ${stops} stops, before the last focusable element`);
+    }
+    // No element was visited twice (no focus loop inside the page).
+    assert.equal(await page.locator('[data-walked="2"]').count(), 0, 'a focus loop');
     await expectCleanConsole(page);
   });
 }

@@ -70,6 +70,11 @@ test('notes go into the Markdown copy but never into the link', async () => {
 test('a pasted resume highlights the flags it shows and lists the missing ones', async () => {
   const page = await newPage();
   await gotoApp(page, 'hiring');
+  await page.getByLabel('Resume text').waitFor();
+  await page.waitForLoadState('networkidle');
+  // Every request from here on: typing and checking a resume must make none.
+  const requests = [];
+  page.on('request', (r) => requests.push(`${r.method()} ${r.url()}`));
   const resume = 'Senior engineer. Built REST APIs with FastAPI and asyncio; wrote Flasks? No: Flask apps.\nUses type hints everywhere. Mentored the rest of the team.';
   await page.getByLabel('Resume text').fill(resume);
   const marks = page.locator('.resume-text mark');
@@ -85,7 +90,8 @@ test('a pasted resume highlights the flags it shows and lists the missing ones',
   assert.ok(found.some((t) => /Async Python experience/.test(t)));
   const missing = await page.locator('.flags-missing li').allTextContents();
   assert.ok(missing.some((t) => /ML\/deployment/.test(t)), missing.join(' | '));
-  // Nothing was sent anywhere: no request after the page loaded.
+  // Nothing was sent anywhere: no request while the resume was typed and checked.
+  assert.deepEqual(requests, []);
   await expectCleanConsole(page);
 });
 

@@ -201,7 +201,22 @@ test('favicon and dataset are served with the right content types', async () => 
   assert.doesNotThrow(() => JSON.parse(data.text), 'atlas.json parses');
 });
 
-test('every wasm module is referenced and served as application/wasm, gzip-encoded when accepted', async () => {
+// What the release files themselves promise: the page at every other path is 404.html, a copy
+// of the app shell that says so in its title, with the same scripts as index.html.
+test('404.html is the app shell for unknown paths, titled as such', async () => {
+  const notFound = fs.readFileSync(`${DIST}/404.html`, 'utf8');
+  const index = fs.readFileSync(`${DIST}/index.html`, 'utf8');
+  assert.match(notFound, /<title>Page not found · Backend Atlas<\/title>/);
+  const scripts = (html) => [...html.matchAll(/<script[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]);
+  assert.ok(scripts(index).length > 0);
+  assert.deepEqual(scripts(notFound), scripts(index));
+  expectStrictCsp(notFound, `${BASE}404.html`);
+});
+
+// The suite's own server (tests/e2e/server.mjs) stands in for GitHub Pages: this checks that the
+// build's modules are all referenced and valid wasm, and that the server sends them the way Pages
+// does (application/wasm, gzip when accepted), so the other tests see what users get.
+test('every wasm module is referenced, and the Pages-like test server sends it as application/wasm, gzip-encoded when accepted', async () => {
   // One main module, plus (in the split release build) a chunk per page and shared chunks.
   const wasmFiles = fs.readdirSync(DIST).filter((f) => f.endsWith('.wasm'));
   assert.ok(wasmFiles.length >= 1, 'a wasm module in dist');
