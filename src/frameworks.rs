@@ -116,17 +116,20 @@ pub fn matches_language(fw: &Framework, lang_id: &str) -> bool {
 // ---------------------------------------------------------------------------------------------
 
 /// Every [`AsyncSupport`] value, in the order the `async=` filter lists them.
-pub const ASYNC_ALL: [AsyncSupport; 3] = [
+pub const ASYNC_ALL: [AsyncSupport; 4] = [
     AsyncSupport::Native,
     AsyncSupport::No,
+    AsyncSupport::SourcesDiffer,
     AsyncSupport::Unknown,
 ];
 
-/// The `async=` URL value: `native`, `no` or `unknown` (the dataset's own names).
+/// The `async=` URL value: `native`, `no`, `sources_differ` or `unknown` (the dataset's own
+/// names).
 pub fn async_id(support: AsyncSupport) -> &'static str {
     match support {
         AsyncSupport::Native => "native",
         AsyncSupport::No => "no",
+        AsyncSupport::SourcesDiffer => "sources_differ",
         AsyncSupport::Unknown => "unknown",
     }
 }
@@ -140,11 +143,12 @@ pub fn async_from_id(id: &str) -> Option<AsyncSupport> {
 }
 
 /// Short label for filters, badges and the comparison table. It restates the dataset's
-/// classification, which is itself taken from the framework's `async_note` claim.
+/// classification, which is itself taken from the framework's `async_notes` claims.
 pub fn async_label(support: AsyncSupport) -> &'static str {
     match support {
         AsyncSupport::Native => "Built for async",
         AsyncSupport::No => "Synchronous",
+        AsyncSupport::SourcesDiffer => "The sources differ",
         AsyncSupport::Unknown => NOT_STATED,
     }
 }
@@ -374,20 +378,20 @@ fn cell(key: &str, fw: &Framework) -> Cell {
             .map_or_else(Cell::not_stated, |creator| {
                 Cell::one(creator, fw.facts_source.as_ref())
             }),
-        "async" => match (fw.async_support, &fw.async_note) {
+        "async" => match (fw.async_support, fw.async_notes.first()) {
             (AsyncSupport::Unknown, _) => Cell::not_stated(),
-            // The label is the dataset's classification of the note, so it shares its source.
-            (support, Some(note)) => Cell {
-                lines: vec![
-                    CellLine {
-                        text: async_label(support).to_owned(),
-                        source: Some(note.source.clone()),
-                    },
-                    CellLine {
-                        text: note.text.clone(),
-                        source: Some(note.source.clone()),
-                    },
-                ],
+            // The label is the dataset's classification of the notes, so it shares the first
+            // note's source; then each note with its own.
+            (support, Some(first)) => Cell {
+                lines: std::iter::once(CellLine {
+                    text: async_label(support).to_owned(),
+                    source: Some(first.source.clone()),
+                })
+                .chain(fw.async_notes.iter().map(|note| CellLine {
+                    text: note.text.clone(),
+                    source: Some(note.source.clone()),
+                }))
+                .collect(),
                 stated: true,
             },
             (support, None) => Cell::one(async_label(support), None),
@@ -617,7 +621,7 @@ const fn rule(
 /// | q2=yes            | pros     | "async and await"               | +1     | Sanic             |
 /// | q2=yes            | cons     | "Not asynchronous"              | -2     | Flask             |
 /// | q3=yes            | use when | "automatic docs"                | +3     | FastAPI           |
-/// | q3=yes            | pros     | "OpenAPI/Swagger docs"          | +2     | FastAPI           |
+/// | q3=yes            | pros     | "Auto-generated docs"           | +2     | FastAPI           |
 /// | q4=max            | use when | "maximum flexibility"           | +3     | Flask             |
 /// | q4=max            | pros     | "Highly flexible"               | +1     | Flask             |
 /// | q4=max            | cons     | "less flexible"                 | -2     | Django            |
@@ -634,7 +638,7 @@ pub static SCORING_RULES: [ScoringRule; 15] = [
     rule("q2", "yes",             ClaimList::Pros,    "async and await",                1),
     rule("q2", "yes",             ClaimList::Cons,    "Not asynchronous",              -2),
     rule("q3", "yes",             ClaimList::UseWhen, "automatic docs",                 3),
-    rule("q3", "yes",             ClaimList::Pros,    "OpenAPI/Swagger docs",           2),
+    rule("q3", "yes",             ClaimList::Pros,    "Auto-generated docs",            2),
     rule("q4", "max",             ClaimList::UseWhen, "maximum flexibility",            3),
     rule("q4", "max",             ClaimList::Pros,    "Highly flexible",                1),
     rule("q4", "max",             ClaimList::Cons,    "less flexible",                 -2),

@@ -280,7 +280,7 @@ fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
 fn flag_matches(text: &str, flag: &ResumeFlag) -> Vec<Match> {
     // (match, whether a stem matched it): an exact keyword wins a tie with a stem.
     let mut all: Vec<(Match, bool)> = Vec::new();
-    for keyword in &flag.keywords {
+    for keyword in flag.keywords.iter().chain(&flag.app_keywords) {
         let words: Vec<&str> = keyword
             .split(|c: char| c.is_whitespace() || is_hyphen(c))
             .filter(|word| !word.is_empty())

@@ -30,7 +30,7 @@ fn all_claims(d: &Dataset) -> Vec<&Claim> {
         .iter()
         .flat_map(|f| {
             std::iter::once(&f.summary)
-                .chain(f.async_note.iter())
+                .chain(f.async_notes.iter())
                 .chain(f.pros.iter())
                 .chain(f.cons.iter())
                 .chain(f.use_when.iter())
@@ -263,8 +263,14 @@ fn visible_applies_filters_and_sort() {
         ..Default::default()
     };
     assert_eq!(ids(&visible(&d.frameworks, &q)), ["fastapi", "sanic"]);
+    // Flask: one source says "Not asynchronous", another "synchronous by default".
     let q = FrameworksQuery {
         async_support: Some(AsyncSupport::No),
+        ..Default::default()
+    };
+    assert_eq!(ids(&visible(&d.frameworks, &q)), Vec::<&str>::new());
+    let q = FrameworksQuery {
+        async_support: Some(AsyncSupport::SourcesDiffer),
         ..Default::default()
     };
     assert_eq!(ids(&visible(&d.frameworks, &q)), ["flask"]);
@@ -349,9 +355,31 @@ fn compare_rows_fastapi_flask_django() {
     );
     assert_eq!(
         asy.cells[0].lines[1].text,
-        "FastAPI is async-first: built for modern async Python patterns."
+        "Async-first - Built for modern async Python patterns"
     );
-    assert_eq!(asy.cells[1].lines[0].text, async_label(AsyncSupport::No));
+    // Flask: the sources differ, and each claim follows the label with its own source.
+    let flask: Vec<(&str, Option<&str>)> = asy.cells[1]
+        .lines
+        .iter()
+        .map(|l| (l.text.as_str(), l.source.as_deref()))
+        .collect();
+    assert_eq!(
+        flask,
+        [
+            (
+                async_label(AsyncSupport::SourcesDiffer),
+                Some("upstaff-fastapi-2024")
+            ),
+            (
+                "Not asynchronous, which can lead to performance bottlenecks.",
+                Some("upstaff-fastapi-2024")
+            ),
+            (
+                "Minimal, flexible, but synchronous by default",
+                Some("fastapi-hiring-guide")
+            ),
+        ]
+    );
     assert!(!asy.cells[2].stated);
 
     // "Style": the summary claim.
@@ -374,7 +402,7 @@ fn compare_rows_fastapi_flask_django() {
     let best = row("best_for");
     assert_eq!(
         best.cells[2].lines[0].text,
-        "Building full-stack apps with admin panels, need Django's ecosystem."
+        "Building full-stack apps with admin panels, need Django's ecosystem"
     );
     let code = row("code");
     assert!(code.cells.iter().all(|c| c.stated));
@@ -618,8 +646,7 @@ fn apis_async_docs_recommends_fastapi_with_its_use_when_claims() {
     assert_eq!(
         rec.reasons[0],
         Claim {
-            text: "Building APIs only, need high performance, want automatic docs (vs Django)."
-                .into(),
+            text: "Building APIs only, need high performance, want automatic docs".into(),
             source: "fastapi-hiring-guide".into(),
         }
     );
@@ -643,7 +670,7 @@ fn fullstack_with_admin_recommends_django() {
         rec.reasons,
         [
             Claim {
-                text: "Building full-stack apps with admin panels, need Django's ecosystem.".into(),
+                text: "Building full-stack apps with admin panels, need Django's ecosystem".into(),
                 source: "fastapi-hiring-guide".into(),
             },
             Claim {
@@ -670,7 +697,7 @@ fn maximum_flexibility_recommends_flask() {
     assert_eq!(rec.framework_id, "flask");
     assert_eq!(
         rec.reasons[0].text,
-        "Need maximum flexibility, building simple APIs, team prefers Flask."
+        "Need maximum flexibility, building simple APIs, team prefers Flask"
     );
     assert_eq!(rec.reasons[1].text, "Highly flexible and lightweight.");
     // Django's "less flexible" con counts against it and is listed in the ranking.

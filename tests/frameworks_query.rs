@@ -350,7 +350,7 @@ fn async_sort_and_answer_values() {
     assert_eq!(
         texts(&notices),
         [
-            "Ignored async value “yes” (use native, no or unknown).",
+            "Ignored async value “yes” (use native, no, sources_differ or unknown).",
             "Ignored sort value “popularity” (use name, language or year).",
             "Ignored q1 value “both” (use apis or fullstack_admin).",
             "Ignored q2 value “maybe” (use yes, no or unsure).",

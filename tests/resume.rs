@@ -74,9 +74,30 @@ fn assert_offsets_valid(text: &str, report: &ResumeReport) {
 fn dataset_keywords_are_ascii_lowercase_and_flags_have_rules() {
     let h = hiring();
     for flag in h.green_flags.iter().chain(&h.yellow_flags) {
-        for keyword in &flag.keywords {
+        for keyword in flag.keywords.iter().chain(&flag.app_keywords) {
             assert!(keyword.is_ascii(), "{keyword:?} must be ASCII");
             assert_eq!(*keyword, keyword.to_ascii_lowercase());
+        }
+        // A flag's own keywords are words of its own text in the guide; anything else is one of
+        // the app's matching aids, kept apart (and named as such on the page).
+        let own_text = flag
+            .text
+            .to_ascii_lowercase()
+            .replace(['-', '/', '(', ')', ',', '"'], " ");
+        let own_words: Vec<&str> = own_text.split_whitespace().collect();
+        for keyword in &flag.keywords {
+            let words: Vec<&str> = keyword.split([' ', '-']).collect();
+            assert!(
+                own_words
+                    .windows(words.len())
+                    .any(|w| w == words.as_slice()),
+                "{}: {keyword:?} is not in the flag's own text {:?}",
+                flag.id,
+                flag.text
+            );
+        }
+        for aid in &flag.app_keywords {
+            assert!(!flag.keywords.contains(aid), "{}: {aid:?} twice", flag.id);
         }
     }
     for flag in &h.yellow_flags {

@@ -527,6 +527,7 @@ fn async_support(value: &Value, at: &At) -> AsyncSupport {
         &[
             ("native", AsyncSupport::Native),
             ("no", AsyncSupport::No),
+            ("sources_differ", AsyncSupport::SourcesDiffer),
             ("unknown", AsyncSupport::Unknown),
         ],
     )
@@ -864,7 +865,7 @@ fn framework(value: &Value, at: &At) -> Framework {
             "facts_source",
             "summary",
             "async_support",
-            "async_note",
+            "async_notes",
             "pros",
             "cons",
             "use_when",
@@ -882,7 +883,7 @@ fn framework(value: &Value, at: &At) -> Framework {
         facts_source: o.opt_string("facts_source"),
         summary: o.get("summary", claim),
         async_support: o.get("async_support", async_support),
-        async_note: o.opt("async_note", claim),
+        async_notes: o.list("async_notes", claim),
         pros: o.list("pros", claim),
         cons: o.list("cons", claim),
         use_when: o.list("use_when", claim),
@@ -900,10 +901,19 @@ fn code_sample(value: &Value, at: &At) -> CodeSample {
 }
 
 fn fastapi(value: &Value, at: &At) -> FastApiFacts {
-    let o = Obj::new(value, at, &["facts", "top_related"]);
+    let o = Obj::new(value, at, &["facts", "top_related", "used_for"]);
     FastApiFacts {
         facts: o.list("facts", claim),
         top_related: o.list("top_related", related_tech),
+        used_for: o.list("used_for", summary),
+    }
+}
+
+fn summary(value: &Value, at: &At) -> Summary {
+    let o = Obj::new(value, at, &["summary", "source"]);
+    Summary {
+        summary: o.string("summary"),
+        source: o.string("source"),
     }
 }
 
@@ -1054,11 +1064,12 @@ fn hiring_mistake(value: &Value, at: &At) -> HiringMistake {
 }
 
 fn resume_flag(value: &Value, at: &At) -> ResumeFlag {
-    let o = Obj::new(value, at, &["id", "text", "keywords"]);
+    let o = Obj::new(value, at, &["id", "text", "keywords", "app_keywords"]);
     ResumeFlag {
         id: o.string("id"),
         text: o.string("text"),
         keywords: o.strings("keywords"),
+        app_keywords: o.strings("app_keywords"),
     }
 }
 

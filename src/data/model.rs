@@ -241,7 +241,8 @@ pub struct Technology {
     pub source: SourceId,
 }
 
-/// One sentence or list item from a source.
+/// One sentence or list item from a source, in its words (whitespace aside). A paraphrase is a
+/// [`Summary`], or a field named `summary`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Claim {
@@ -257,6 +258,9 @@ pub enum AsyncSupport {
     Native,
     /// Synchronous, or "not asynchronous", per the sources.
     No,
+    /// The sources disagree (one says "not asynchronous", another "synchronous by default"):
+    /// each claim is in `async_notes` with its source.
+    SourcesDiffer,
     /// The sources do not say.
     Unknown,
 }
@@ -286,8 +290,9 @@ pub struct Framework {
     /// One line: what it is, from the sources.
     pub summary: Claim,
     pub async_support: AsyncSupport,
-    /// The source's words about async, when `async_support` is not `Unknown`.
-    pub async_note: Option<Claim>,
+    /// The sources' words about async, each with its source (none when `async_support` is
+    /// `Unknown`; two sources or more when it is `SourcesDiffer`).
+    pub async_notes: Vec<Claim>,
     pub pros: Vec<Claim>,
     pub cons: Vec<Claim>,
     pub use_when: Vec<Claim>,
@@ -305,8 +310,19 @@ pub struct CodeSample {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FastApiFacts {
+    /// The sources' words, verbatim.
     pub facts: Vec<Claim>,
     pub top_related: Vec<RelatedTech>,
+    /// Where FastAPI is used, summarised from a source (the dataset's words, not a quote).
+    pub used_for: Vec<Summary>,
+}
+
+/// The dataset's own summary of what a source says: shown as plain text, never as a quote.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Summary {
+    pub summary: String,
+    pub source: SourceId,
 }
 
 /// One of the top ten FastAPI-related technologies.
@@ -438,8 +454,13 @@ pub struct HiringMistake {
 #[serde(deny_unknown_fields)]
 pub struct ResumeFlag {
     pub id: String,
+    /// The guide's words for the flag, verbatim.
     pub text: String,
+    /// Words of the flag's own text that reveal it.
     pub keywords: Vec<String>,
+    /// The app's own matching aids, not the guide's words (the page says so next to the flag);
+    /// matched like `keywords`.
+    pub app_keywords: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -505,7 +526,7 @@ impl Dataset {
             ids.push(&f.language_source);
             ids.extend(f.facts_source.as_deref());
             ids.push(&f.summary.source);
-            ids.extend(f.async_note.as_ref().map(|c| c.source.as_str()));
+            ids.extend(f.async_notes.iter().map(|c| c.source.as_str()));
             ids.extend(claim_sources(&f.pros));
             ids.extend(claim_sources(&f.cons));
             ids.extend(claim_sources(&f.use_when));
@@ -513,6 +534,7 @@ impl Dataset {
         }
         ids.extend(claim_sources(&self.fastapi.facts));
         ids.extend(self.fastapi.top_related.iter().map(|t| t.source.as_str()));
+        ids.extend(self.fastapi.used_for.iter().map(|s| s.source.as_str()));
         ids.push(&self.roadmap.source);
         ids.extend(self.responsibilities.iter().map(|r| r.source.as_str()));
         ids.push(&self.career_ladder.source);

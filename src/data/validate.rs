@@ -355,15 +355,27 @@ impl<'a> Checker<'a> {
             self.required(&path.field("creator"), creator);
         }
         self.claim(&path.field("summary"), &f.summary);
-        match &f.async_note {
-            Some(note) => self.claim(&path.field("async_note"), note),
-            None if f.async_support != AsyncSupport::Unknown => {
-                self.report(
-                    &path.field("async_note"),
-                    "must quote the source when async_support is not unknown",
-                );
-            }
-            None => {}
+        self.claims(&path.field("async_notes"), &f.async_notes);
+        let sources = {
+            let mut ids: Vec<&str> = f.async_notes.iter().map(|c| c.source.as_str()).collect();
+            ids.sort_unstable();
+            ids.dedup();
+            ids.len()
+        };
+        match f.async_support {
+            AsyncSupport::Unknown if !f.async_notes.is_empty() => self.report(
+                &path.field("async_notes"),
+                "must be empty when async_support is unknown",
+            ),
+            AsyncSupport::SourcesDiffer if sources < 2 => self.report(
+                &path.field("async_notes"),
+                "must quote two sources or more when async_support is sources_differ",
+            ),
+            AsyncSupport::Native | AsyncSupport::No if f.async_notes.is_empty() => self.report(
+                &path.field("async_notes"),
+                "must quote the source when async_support is not unknown",
+            ),
+            _ => {}
         }
         self.claims(&path.field("pros"), &f.pros);
         self.claims(&path.field("cons"), &f.cons);
@@ -379,6 +391,11 @@ impl<'a> Checker<'a> {
     fn fastapi(&mut self, fastapi: &FastApiFacts) {
         let path = Path::root("fastapi");
         self.claims(&path.field("facts"), &fastapi.facts);
+        for (i, s) in fastapi.used_for.iter().enumerate() {
+            let item = path.field("used_for").index(i);
+            self.required(&item.field("summary"), &s.summary);
+            self.source_ref(&item.field("source"), &s.source);
+        }
         let list = path.field("top_related");
         let top = &fastapi.top_related;
         self.unique_ids(
@@ -558,8 +575,17 @@ impl<'a> Checker<'a> {
         );
         for (path, flag) in &all {
             self.required(&path.field("text"), &flag.text);
-            for (k, keyword) in flag.keywords.iter().enumerate() {
-                let keyword_path = path.field("keywords").index(k);
+            let own = flag
+                .keywords
+                .iter()
+                .enumerate()
+                .map(|(k, w)| ("keywords", k, w));
+            let aids = flag.app_keywords.iter().enumerate();
+            for (field, k, keyword) in own.chain(aids.map(|(k, w)| ("app_keywords", k, w))) {
+                let keyword_path = path.field(field).index(k);
+                if field == "app_keywords" && flag.keywords.contains(keyword) {
+                    self.report(&keyword_path, "is already one of the flag's own keywords");
+                }
                 if keyword.trim().is_empty() {
                     self.report(&keyword_path, "must not be empty");
                 } else if keyword.trim() != keyword || keyword.chars().any(char::is_uppercase) {
@@ -733,6 +759,7 @@ mod tests {
             fastapi: FastApiFacts {
                 facts: Vec::new(),
                 top_related: Vec::new(),
+                used_for: Vec::new(),
             },
             roadmap: Roadmap {
                 source: String::new(),

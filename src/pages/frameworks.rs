@@ -240,7 +240,19 @@ fn card(url: State, dataset: &Arc<Dataset>, f: &Framework) -> impl IntoView {
         FrameworkKind::Framework => "Framework",
         FrameworkKind::Runtime => "Runtime",
     };
-    let async_note = f.async_note.as_ref().map(|c| c.text.clone());
+    // Each source's words about async, with its source (two when the sources differ).
+    let async_notes = f
+        .async_notes
+        .iter()
+        .map(|c| {
+            view! {
+                <span class="async-note">
+                    <q>{c.text.clone()}</q>" "
+                    <SourceRef dataset=dataset.clone() id=c.source.clone() />
+                </span>
+            }
+        })
+        .collect_view();
     view! {
         <article class="card framework-card" id=format!("framework-{}", f.id) tabindex="-1">
             <header class="framework-head">
@@ -254,7 +266,7 @@ fn card(url: State, dataset: &Arc<Dataset>, f: &Framework) -> impl IntoView {
                 <div><dt>"Creator"</dt><dd>{creator}</dd></div>
                 <div>
                     <dt>"Async"</dt>
-                    <dd>{fw::async_label(f.async_support)} {async_note.map(|n| view! { <span class="muted">{format!(" — “{n}”")}</span> })}</dd>
+                    <dd>{fw::async_label(f.async_support)} {async_notes}</dd>
                 </div>
             </dl>
             {claim_list("Pros", &f.pros, "The sources list no pros.")}

@@ -431,12 +431,20 @@ fn ResumeCheck(hiring: HiringData) -> impl IntoView {
                 None => seg.text.to_owned().into_any(),
             })
             .collect_view();
-        let name = |id: &str| {
-            resume::find_flag(&hiring, id).map_or_else(|| id.to_owned(), |(_, f)| f.text.clone())
-        };
+        // The flag in the guide's words, then the app's own extra matching words, marked as such.
         let list = |ids: Vec<String>| {
             ids.into_iter()
-                .map(|id| view! { <li>{name(&id)}</li> })
+                .map(|id| {
+                    let flag = resume::find_flag(&hiring, &id).map(|(_, f)| f);
+                    let text = flag.map_or_else(|| id.clone(), |f| f.text.clone());
+                    let aids = flag.filter(|f| !f.app_keywords.is_empty()).map(|f| {
+                        format!(
+                            " (also counted, as the app's own matching words, not the guide's: {})",
+                            f.app_keywords.join(", ")
+                        )
+                    });
+                    view! { <li>{text}<span class="muted small">{aids}</span></li> }
+                })
                 .collect_view()
         };
         let green_found: Vec<String> = report
@@ -481,7 +489,7 @@ fn ResumeCheck(hiring: HiringData) -> impl IntoView {
                 "and it is gone when you leave the page."
             </p>
             <p class="muted">
-                "Keywords count as whole words in any letter case, except REST and ML, which count only in capitals."
+                "Each flag is found by words of its own text in the guide; where a flag also lists the app's own matching words, the page says so next to it. Keywords count as whole words in any letter case, except REST and ML, which count only in capitals."
             </p>
             <label class="field block">
                 <span>"Resume text"</span>

@@ -77,7 +77,7 @@ impl FrameworksQuery {
                     "async is empty; frameworks are shown whatever their async support.".into(),
                 )),
                 None => notices.push(Notice(format!(
-                    "Ignored async value “{}” (use native, no or unknown).",
+                    "Ignored async value “{}” (use native, no, sources_differ or unknown).",
                     shown(value)
                 ))),
             }

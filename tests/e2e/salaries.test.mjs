@@ -140,7 +140,7 @@ test('imported CSV gives the statistics computed independently', async () => {
   assert.equal(cells['Offers per candidate'], '4.33');
   assert.equal(cells['Weighted mean'], '$4,769 a month'); // 62,000 / 13
   assert.equal(cells['Minimum'], '$4,500 a month');
-  assert.equal(cells['Median'], '$4,500 a month'); // rank 6 of 0..12
+  assert.equal(cells['Weighted median'], '$4,500 a month'); // rank 6 of 0..12
   assert.equal(cells['75th percentile'], '$4,500 a month'); // rank 9
   assert.equal(cells['90th percentile'], '$5,800 a month'); // rank 10.8: 5000 + 0.8 x 1000
   assert.equal(cells['Maximum'], '$6,000 a month');

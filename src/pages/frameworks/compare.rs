@@ -42,6 +42,8 @@ fn comparison(url: State, dataset: StoredValue<Arc<Dataset>>) -> impl IntoView {
                                 .into_iter()
                                 .map(|row| {
                                     let code = row.key == "code";
+                                    // The async row quotes each source after its label, with the source named.
+                                    let quoted = row.key == "async";
                                     view! {
                                         <tr class:differs=row.differs data-row=row.key>
                                             <th scope="row">
@@ -52,9 +54,12 @@ fn comparison(url: State, dataset: StoredValue<Arc<Dataset>>) -> impl IntoView {
                                                 .cells
                                                 .into_iter()
                                                 .map(|cell| {
-                                                    let lines = cell.lines.into_iter().map(|l| {
+                                                    let lines = cell.lines.into_iter().enumerate().map(|(i, l)| {
                                                         if code {
                                                             view! { <pre><code>{l.text}</code></pre> }.into_any()
+                                                        } else if quoted && i > 0 {
+                                                            let source = l.source.as_deref().and_then(|id| dataset.sources.iter().find(|s| s.id == id)).map(|s| format!(" ({})", s.label()));
+                                                            view! { <p><q>{l.text}</q><span class="muted">{source}</span></p> }.into_any()
                                                         } else {
                                                             view! { <p>{l.text}</p> }.into_any()
                                                         }

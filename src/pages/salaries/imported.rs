@@ -102,7 +102,7 @@ fn results(
             let mut markers = Vec::new();
             if let Some(s) = &imp.summary {
                 markers.push(("P25".to_owned(), s.p25));
-                markers.push(("Median".to_owned(), s.median));
+                markers.push(("Weighted median".to_owned(), s.median));
                 markers.push(("P75".to_owned(), s.p75));
             }
             if let Some(salary) = q.salary {
@@ -287,7 +287,7 @@ fn imported_view(imp: &Imported) -> impl IntoView {
                     ("Minimum", format!("{} {unit}", money(s.min))),
                     ("10th percentile", format!("{} {unit}", money(s.p10))),
                     ("25th percentile", format!("{} {unit}", money(s.p25))),
-                    ("Median", format!("{} {unit}", money(s.median))),
+                    ("Weighted median", format!("{} {unit}", money(s.median))),
                     ("75th percentile", format!("{} {unit}", money(s.p75))),
                     ("90th percentile", format!("{} {unit}", money(s.p90))),
                     ("Maximum", format!("{} {unit}", money(s.max))),
@@ -299,6 +299,9 @@ fn imported_view(imp: &Imported) -> impl IntoView {
                             {rows.into_iter().map(|(k, v)| view! { <tr><th scope="row">{k}</th><td>{v}</td></tr> }).collect_view()}
                         </tbody>
                     </table>
+                    <p class="muted small">
+                        "Weighted median: the app's own method, a true weighted median. Each candidate's salary counts once per offer received, and the middle value of that list is taken (the mean of the two middle values when the count is even). The source's “Median Salary Expectation” is defined differently: see “How the source counts offers” above."
+                    </p>
                 }
             })}
         </div>

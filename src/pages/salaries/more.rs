@@ -222,7 +222,8 @@ fn OffersSection(dataset: Arc<Dataset>, query: Memo<SalariesQuery>) -> impl Into
                 </p>
                 <details>
                     <summary>"How the source counts offers"</summary>
-                    <ul>{stats_for_view.method.iter().map(|m| view! { <li>{m.clone()}</li> }).collect_view()}</ul>
+                    <p class="muted">"In the source's words, including its definition of the median salary expectation:"</p>
+                    <ul>{stats_for_view.method.iter().map(|m| view! { <li><q>{m.clone()}</q></li> }).collect_view()}</ul>
                 </details>
                 <SourceRef dataset=d.clone() id=stats_for_view.source.clone() />
             </div>
