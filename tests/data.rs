@@ -367,3 +367,30 @@ fn resume_flag_keywords_must_be_lowercase_without_outer_spaces() {
         }
     }
 }
+
+#[test]
+fn the_role_overview_is_the_role_page_s() {
+    let d = atlas();
+    let role = d.role.as_ref().expect("the dataset has the role overview");
+    assert_eq!(role.source, "backend-role-roadmap");
+    assert_eq!(role.work_environment.len(), 5);
+    assert_eq!(
+        role.frameworks,
+        [
+            "Django",
+            "Flask",
+            "Spring Boot",
+            ".NET",
+            "Express.js",
+            "Laravel"
+        ]
+    );
+    // Its key responsibilities are the duties that cite the same page.
+    assert_eq!(
+        d.backend_duties
+            .iter()
+            .filter(|c| c.source == role.source)
+            .count(),
+        5
+    );
+}

@@ -373,6 +373,17 @@ fn quoted_fields(d: &Dataset) -> Vec<Field> {
             out.add(format!("{name}[{i}].text"), &c.text, &c.source);
         }
     }
+    if let Some(role) = &d.role {
+        out.add("role.overview".to_owned(), &role.overview, &role.source);
+        for (name, list) in [
+            ("work_environment", &role.work_environment),
+            ("frameworks", &role.frameworks),
+        ] {
+            for (i, text) in list.iter().enumerate() {
+                out.add(format!("role.{name}[{i}]"), text, &role.source);
+            }
+        }
+    }
     for (i, r) in d.responsibilities.iter().enumerate() {
         out.add(
             format!("responsibilities[{i}].source_label"),

@@ -586,6 +586,7 @@ fn dataset(value: &Value, at: &At) -> Dataset {
             "backend_duties",
             "backend_uses",
             "hiring",
+            "role",
             "oews",
         ],
     );
@@ -606,6 +607,7 @@ fn dataset(value: &Value, at: &At) -> Dataset {
         backend_duties: o.list("backend_duties", claim),
         backend_uses: o.list("backend_uses", claim),
         hiring: o.get("hiring", hiring),
+        role: o.opt("role", role),
         oews: o.opt("oews", oews_release).map(std::sync::Arc::new),
     }
 }
@@ -906,6 +908,20 @@ fn fastapi(value: &Value, at: &At) -> FastApiFacts {
         facts: o.list("facts", claim),
         top_related: o.list("top_related", related_tech),
         used_for: o.list("used_for", summary),
+    }
+}
+
+fn role(value: &Value, at: &At) -> Role {
+    let o = Obj::new(
+        value,
+        at,
+        &["source", "overview", "work_environment", "frameworks"],
+    );
+    Role {
+        source: o.string("source"),
+        overview: o.string("overview"),
+        work_environment: o.strings("work_environment"),
+        frameworks: o.strings("frameworks"),
     }
 }
 

@@ -7,7 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 /// The dataset schema this build understands. Bump it when the JSON shape changes.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Identifier of a [`Source`] (for example `"upstaff-fastapi-2024"`).
 pub type SourceId = String;
@@ -31,6 +31,9 @@ pub struct Dataset {
     pub backend_duties: Vec<Claim>,
     pub backend_uses: Vec<Claim>,
     pub hiring: Hiring,
+    /// The role page's overview of the backend developer role (absent in older files).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<Role>,
     /// The BLS OEWS release behind the Locations page (absent in older files and fixtures).
     /// Shared, not copied, by the pages and search that read it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -317,6 +320,19 @@ pub struct FastApiFacts {
     pub used_for: Vec<Summary>,
 }
 
+/// A source's overview of the backend developer role, in its words: the overview sentence, the
+/// "Work Environment" points and the frameworks it lists (its key responsibilities are the
+/// `backend_duties` that cite the same source).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Role {
+    pub source: SourceId,
+    pub overview: String,
+    pub work_environment: Vec<String>,
+    /// Names as the source prints them (".NET", "Express.js").
+    pub frameworks: Vec<String>,
+}
+
 /// The dataset's own summary of what a source says: shown as plain text, never as a quote.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -542,6 +558,7 @@ impl Dataset {
         ids.extend(claim_sources(&self.backend_duties));
         ids.extend(claim_sources(&self.backend_uses));
         ids.push(&self.hiring.source);
+        ids.extend(self.role.as_ref().map(|r| r.source.as_str()));
         ids.extend(self.oews.as_ref().map(|o| o.source.as_str()));
         ids
     }

@@ -38,6 +38,19 @@ pub fn validate(d: &Dataset) -> Vec<Problem> {
     c.claims(&Path::root("backend_duties"), &d.backend_duties);
     c.claims(&Path::root("backend_uses"), &d.backend_uses);
     c.hiring(&d.hiring);
+    if let Some(role) = &d.role {
+        let path = Path::root("role");
+        c.source_ref(&path.field("source"), &role.source);
+        c.required(&path.field("overview"), &role.overview);
+        for (name, list) in [
+            ("work_environment", &role.work_environment),
+            ("frameworks", &role.frameworks),
+        ] {
+            for (i, text) in list.iter().enumerate() {
+                c.required(&path.field(name).index(i), text);
+            }
+        }
+    }
     if let Some(oews) = &d.oews {
         let found = super::oews_check::release(oews, &c.source_ids);
         c.problems.extend(found);
@@ -786,6 +799,7 @@ mod tests {
                 use_cases: Vec::new(),
                 faq: Vec::new(),
             },
+            role: None,
             oews: None,
         }
     }

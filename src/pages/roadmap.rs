@@ -648,6 +648,57 @@ fn HelpPanel(open: RwSignal<bool>) -> impl IntoView {
     }
 }
 
+/// The role page's own overview: its sentence, key responsibilities, work environment and the
+/// frameworks it lists (each a link where the Frameworks page has the framework), verbatim.
+#[component]
+fn RoleOverview(dataset: Arc<Dataset>, role: crate::data::Role) -> impl IntoView {
+    let base = crate::state::app_base();
+    let duties = dataset
+        .backend_duties
+        .iter()
+        .filter(|c| c.source == role.source)
+        .map(|c| view! { <li>{c.text.clone()}</li> })
+        .collect_view();
+    let frameworks = role
+        .frameworks
+        .iter()
+        .map(|name| {
+            let link = dataset
+                .frameworks
+                .iter()
+                .find(|f| f.name == *name)
+                .map(|f| base.href(&format!("/frameworks#framework-{}", f.id)));
+            match link {
+                Some(href) => view! { <li><a href=href>{name.clone()}</a></li> }.into_any(),
+                None => view! { <li>{name.clone()}</li> }.into_any(),
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="section" aria-labelledby="role-heading">
+            <h2 id="role-heading">"The role, as the roadmap page describes it"</h2>
+            <div class="card prose">
+                <blockquote>{role.overview.clone()}</blockquote>
+                <div class="card-grid">
+                    <div>
+                        <h3>"Key responsibilities"</h3>
+                        <ul>{duties}</ul>
+                    </div>
+                    <div>
+                        <h3>"Work environment"</h3>
+                        <ul>{role.work_environment.iter().map(|w| view! { <li>{w.clone()}</li> }).collect_view()}</ul>
+                    </div>
+                    <div>
+                        <h3>"Frameworks it lists"</h3>
+                        <ul>{frameworks}</ul>
+                    </div>
+                </div>
+                <SourceRef dataset=dataset.clone() id=role.source.clone() />
+            </div>
+        </section>
+    }
+}
+
 #[component]
 fn Ladder(dataset: Arc<Dataset>) -> impl IntoView {
     let levels = dataset
@@ -665,6 +716,7 @@ fn Ladder(dataset: Arc<Dataset>) -> impl IntoView {
         .collect_view();
     let ladder = &dataset.career_ladder;
     view! {
+        {dataset.role.clone().map(|role| view! { <RoleOverview dataset=dataset.clone() role=role /> })}
         <section class="section" aria-labelledby="levels-heading">
             <h2 id="levels-heading">"Where it leads: what each level is responsible for"</h2>
             <div class="card-grid">{levels}</div>
