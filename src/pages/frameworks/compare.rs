@@ -58,7 +58,7 @@ fn comparison(url: State, dataset: StoredValue<Arc<Dataset>>) -> impl IntoView {
                                                         if code {
                                                             view! { <pre><code>{l.text}</code></pre> }.into_any()
                                                         } else if quoted && i > 0 {
-                                                            let source = l.source.as_deref().and_then(|id| dataset.sources.iter().find(|s| s.id == id)).map(|s| format!(" ({})", s.label()));
+                                                            let source = l.source.as_deref().and_then(|id| crate::salaries::source(&dataset, id)).map(|s| format!(" ({})", s.label()));
                                                             view! { <p><q>{l.text}</q><span class="muted">{source}</span></p> }.into_any()
                                                         } else {
                                                             view! { <p>{l.text}</p> }.into_any()
