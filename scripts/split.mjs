@@ -56,6 +56,17 @@ export function checkNoFloatText(dir) {
   }
 }
 
+// leptos always brings server_fn's browser client, and with it wasm-streams, whose three
+// exported stream classes wasm-bindgen keeps in the main module of every route (4.5 KB gzipped)
+// although this static app has no server functions. `vendor/wasm-streams` stands in for the
+// crate; if the patch comes undone, the classes are back in the glue, and the build says so.
+export function checkNoStreamClasses(glue) {
+  const found = glue.match(/\bIntoUnderlying(?:Byte)?(?:Source|Sink)\b/);
+  if (found) {
+    throw new Error(`split: the main module exports wasm-streams' ${found[0]}; keep the [patch.crates-io] line for vendor/wasm-streams in Cargo.toml`);
+  }
+}
+
 export function splitWasm({ root, staging, html }) {
   const glueName = readdirSync(staging).find((f) => new RegExp(`^${STEM}-[0-9a-f]+\\.js$`).test(f));
   if (!glueName) throw new Error(`split: no ${STEM}-<hash>.js in ${staging}`);
@@ -79,6 +90,8 @@ export function splitWasm({ root, staging, html }) {
       '--target', 'web', '--keep-lld-exports', '--no-demangle', '--no-typescript',
       '--out-dir', bindgenDir, '--out-name', STEM, join(splitDir, `${STEM}.wasm`),
     ]);
+
+    checkNoStreamClasses(readFileSync(join(bindgenDir, `${STEM}.js`), 'utf8'));
 
     // Optimise every module. The chunks are not files of their own: they travel in packs
     // (below), under their wasm-split names ("chunk_7"), and a pack's name is content-hashed.

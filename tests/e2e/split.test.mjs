@@ -10,7 +10,7 @@ import path from 'node:path';
 import {
   setupHarness, newPage, gotoApp, expectHeading, expectCleanConsole, serverRequest, routes, routeRel, appUrl, DIST, BASE, waitUntil,
 } from './harness.mjs';
-import { packModule, packIndex, minifyImports, shortName, checkNoFloatText } from '../../scripts/split.mjs';
+import { packModule, packIndex, minifyImports, shortName, checkNoFloatText, checkNoStreamClasses } from '../../scripts/split.mjs';
 
 setupHarness();
 
@@ -88,6 +88,16 @@ test('checkNoFloatText stops a build whose modules link core\'s float formatting
     assert.throws(() => checkNoFloatText(dir), /chunk_2\.wasm links core::num::dec2flt; read amounts with number::parse_decimal/);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('checkNoStreamClasses stops a build whose glue exports wasm-streams\' classes', () => {
+  assert.doesNotThrow(() => checkNoStreamClasses('export class Chart {} export function start() {}'));
+  for (const name of ['IntoUnderlyingSource', 'IntoUnderlyingByteSource', 'IntoUnderlyingSink']) {
+    assert.throws(
+      () => checkNoStreamClasses(`export class ${name}{free(){}}`),
+      new RegExp(`exports wasm-streams' ${name}; keep the \\[patch\\.crates-io\\] line for vendor/wasm-streams`),
+    );
   }
 });
 
