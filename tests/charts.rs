@@ -270,6 +270,35 @@ fn averages_chart_labels_values_with_unit_and_source() {
 }
 
 #[test]
+fn averages_chart_leaves_room_for_its_labels_on_a_phone() {
+    // A 390 px phone: the card's canvas is about 324 px wide. The bars start right of the
+    // longest label (estimated at 0.6 em a character), which is drawn right-aligned 8 px before.
+    let chart = BarsChart {
+        bars: vec![
+            ("Back-end developer".into(), 7_554.0, 2, "PayScale".into()),
+            ("Front-end developer".into(), 6_733.0, 2, "PayScale".into()),
+        ],
+        marker: Some(5_000.0),
+        per: "a month",
+    };
+    let (_, hits) = svg(324, chart.height() as u32, |a| {
+        draw_bars(a, &chart, ChartStyle::default()).unwrap()
+    });
+    let label = "Front-end developer".chars().count() as f64 * 12.0 * 0.6;
+    for hit in &hits {
+        assert!(
+            hit.x0 - 8.0 >= label,
+            "a bar starts at {} px: its label needs {label} px before it",
+            hit.x0
+        );
+    }
+    assert!(
+        hits.iter().all(|h| h.x1 > h.x0),
+        "every bar keeps some length"
+    );
+}
+
+#[test]
 fn timeline_places_points_in_year_order_with_tooltips() {
     use backend_atlas::charts::timeline::*;
     let point = |name: &str, year: u16| TimelinePoint {

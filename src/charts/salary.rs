@@ -924,6 +924,19 @@ impl BarsChart {
     }
 }
 
+/// Room left of the bars for the longest label, right-aligned 8 px from the bar: the canvas has
+/// no text metrics here, so a width is estimated at 0.6 em a character (wider than the average
+/// sans-serif letter), so that a phone does not cut a label's first letters off.
+pub fn bar_label_width(chart: &BarsChart) -> f64 {
+    let longest = chart
+        .bars
+        .iter()
+        .map(|b| b.0.chars().count())
+        .max()
+        .unwrap_or(0);
+    longest as f64 * FONT * 0.6 + 12.0
+}
+
 pub fn draw_bars<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     chart: &BarsChart,
@@ -934,7 +947,7 @@ pub fn draw_bars<DB: DrawingBackend>(
     p.fill(ink.background)?;
     let (width, height) = p.size();
     let (left, right, top, bottom) = (
-        140.0_f64.min(width * 0.35),
+        bar_label_width(chart).min(width * 0.45),
         width - 70.0,
         16.0,
         height - 34.0,
