@@ -9,8 +9,14 @@ use crate::query::locations::MAX_AREAS;
 use leptos::prelude::*;
 use std::sync::Arc;
 
-/// Rows shown before "Show all".
-const FIRST_ROWS: usize = 40;
+/// Rows shown before "Show all": about a screen and a half on a laptop.
+const FIRST_ROWS: usize = 25;
+
+/// Rows a search keystroke builds in its own task; the rest of the first rows follow one
+/// browser task later. A row is 11 cells and a button, about 1.5 ms to build on the benchmark's
+/// machine: clearing the search brings back the whole list's first rows, and building all 25 at
+/// once took 29 ms, 10 took 18 ms (BENCHMARKS.md, run O), more than a frame.
+const FIRST_SCREEN: usize = 8;
 
 #[component]
 pub fn ListSection(url: UrlState) -> impl IntoView {
@@ -78,6 +84,8 @@ fn list_view(url: UrlState, next: Memo<Arc<AreaFile>>) -> impl IntoView {
     // change of the URL.
     let compared = Memo::new(move |_| query.with(|q| q.areas.clone()));
     let show_all = RwSignal::new(false);
+    // False from a search keystroke until the next task: the list then shows its first screen.
+    let settled = RwSignal::new(true);
     let (text, set_text) = signal(query.get_untracked().q);
     // Follow the URL when it changes from outside (Back, a search result): unless the box
     // already says the same (a trailing space the URL does not keep).
@@ -113,8 +121,10 @@ fn list_view(url: UrlState, next: Memo<Arc<AreaFile>>) -> impl IntoView {
         let full = compared.len() >= MAX_AREAS;
         let limit = if show_all.get() {
             usize::MAX
-        } else {
+        } else if settled.get() {
             FIRST_ROWS
+        } else {
+            FIRST_SCREEN
         };
         rows.with(|rows| {
             rows.iter()
@@ -198,7 +208,12 @@ fn list_view(url: UrlState, next: Memo<Arc<AreaFile>>) -> impl IntoView {
                     on:input=move |ev| {
                         let value = event_target_value(&ev);
                         set_text.set(value.clone());
+                        settled.set(false);
                         url.update(|q| q.q = value);
+                        leptos::task::spawn_local(async move {
+                            crate::perf::next_task().await;
+                            settled.try_set(true);
+                        });
                     }
                 />
             </label>
