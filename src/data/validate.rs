@@ -39,17 +39,7 @@ pub fn validate(d: &Dataset) -> Vec<Problem> {
     c.claims(&Path::root("backend_uses"), &d.backend_uses);
     c.hiring(&d.hiring);
     if let Some(role) = &d.role {
-        let path = Path::root("role");
-        c.source_ref(&path.field("source"), &role.source);
-        c.required(&path.field("overview"), &role.overview);
-        for (name, list) in [
-            ("work_environment", &role.work_environment),
-            ("frameworks", &role.frameworks),
-        ] {
-            for (i, text) in list.iter().enumerate() {
-                c.required(&path.field(name).index(i), text);
-            }
-        }
+        c.role(role);
     }
     if let Some(oews) = &d.oews {
         let found = super::oews_check::release(oews, &c.source_ids);
@@ -399,6 +389,14 @@ impl<'a> Checker<'a> {
             self.required(&sample_path.field("code"), &sample.code);
             self.source_ref(&sample_path.field("source"), &sample.source);
         }
+    }
+
+    fn role(&mut self, role: &Role) {
+        let path = Path::root("role");
+        self.source_ref(&path.field("source"), &role.source);
+        self.required(&path.field("overview"), &role.overview);
+        self.strings(&path.field("work_environment"), &role.work_environment);
+        self.strings(&path.field("frameworks"), &role.frameworks);
     }
 
     fn fastapi(&mut self, fastapi: &FastApiFacts) {
