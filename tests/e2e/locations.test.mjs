@@ -142,8 +142,12 @@ test('searching the list finds an area, and comparing it draws its box plot', as
   await gotoApp(page, 'locations');
   const input = page.locator('input[name="q"]');
   await input.waitFor();
+  const rows = page.locator('.areas-table tbody tr:not([hidden])');
+  await waitUntil(async () => (await rows.count()) === 25, 'the first 25 rows');
+  // The list's first rows stay built (hidden) during a search: clearing it shows the same rows.
+  await rows.first().evaluate((tr) => { tr.dataset.mark = 'kept'; });
+  const firstName = await rows.first().locator('th').innerText();
   await input.fill('austin');
-  const rows = page.locator('.areas-table tbody tr');
   await waitUntil(async () => (await rows.count()) === 1, 'one row for "austin"');
   assert.match(await rows.first().innerText(), /Austin-Round Rock-San Marcos, TX/);
   assert.ok(page.url().includes('q=austin'), page.url());
@@ -159,13 +163,30 @@ test('searching the list finds an area, and comparing it draws its box plot', as
     return false;
   });
   assert.ok(inked, 'the box plot canvas has ink');
-  // The state filter.
   await input.fill('');
+  await waitUntil(async () => (await rows.count()) === 25, 'the first 25 rows again');
+  assert.equal(await rows.first().locator('th').innerText(), firstName);
+  assert.equal(await rows.first().getAttribute('data-mark'), 'kept', 'the first row was kept, not rebuilt');
+  // The state filter.
   await page.locator('select[name="state"]').selectOption('TX');
   await waitUntil(() => page.url().includes('state=TX'), 'state=TX');
   const names = await rows.locator('th').allInnerTexts();
   assert.ok(names.length > 5 && names.every((n) => /Texas|TX/.test(n)), names.join(' | '));
   await expectCleanConsole(page);
+});
+
+test('the area list fits 1280 px without sideways scrolling, and scrolls in its box on a phone', async () => {
+  for (const [width, fits] of [[1280, true], [390, false]]) {
+    const page = await newPage({ viewport: { width, height: 800 } });
+    await gotoApp(page, 'locations');
+    const box = page.locator('.areas-table').locator('xpath=..');
+    await page.locator('.areas-table tbody tr').first().waitFor();
+    const [scroll, client] = await box.evaluate((el) => [el.scrollWidth, el.clientWidth]);
+    assert.equal(scroll <= client, fits, `${width} px: table ${scroll} px in a ${client} px box`);
+    // The page itself never scrolls sideways.
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), `${width} px page`);
+    await expectCleanConsole(page);
+  }
 });
 
 test('site search finds an area and lands on its comparison', async () => {

@@ -12,10 +12,11 @@ use std::sync::Arc;
 /// Rows shown before "Show all": about a screen and a half on a laptop.
 const FIRST_ROWS: usize = 25;
 
-/// Rows a search keystroke builds in its own task; the rest of the first rows follow one
+/// Rows a search keystroke shows in its own task; the rest of the first rows follow one
 /// browser task later. A row is 11 cells and a button, about 1.5 ms to build on the benchmark's
-/// machine: clearing the search brings back the whole list's first rows, and building all 25 at
-/// once took 29 ms, 10 took 18 ms (BENCHMARKS.md, run O), more than a frame.
+/// machine: building all 25 first rows at once took 29 ms, 10 took 18 ms (BENCHMARKS.md, run
+/// O), more than a frame. Clearing the search builds none: the list's own first rows stay
+/// built, hidden, during a search (`resting`).
 const FIRST_SCREEN: usize = 8;
 
 #[component]
@@ -80,6 +81,19 @@ fn list_view(url: UrlState, next: Memo<Arc<AreaFile>>) -> impl IntoView {
             folded.with(|folded| crate::oews::list(&f.areas, folded, &text, state.as_deref(), sort))
         })
     });
+    // The list's first rows with no search text (this state and sort): kept built, hidden,
+    // while a search shows other rows, so that clearing the search shows them again instead of
+    // building them anew.
+    let resting = Memo::new(move |_| {
+        let (state, sort) = query.with(|q| (q.state.clone(), q.sort));
+        file.with(|f| {
+            folded.with(|folded| {
+                let mut all = crate::oews::list(&f.areas, folded, "", state.as_deref(), sort);
+                all.truncate(FIRST_ROWS);
+                all
+            })
+        })
+    });
     // Which areas are compared: the rows' buttons re-render when it changes, not on every
     // change of the URL.
     let compared = Memo::new(move |_| query.with(|q| q.areas.clone()));
@@ -115,10 +129,8 @@ fn list_view(url: UrlState, next: Memo<Arc<AreaFile>>) -> impl IntoView {
         .into_iter()
         .map(|s| view! { <option value=s.id() selected=move || query.with(|q| q.sort == s)>{s.label()}</option> })
         .collect_view();
-    let shown = move || {
-        let file = file.get();
-        let compared = compared.get();
-        let full = compared.len() >= MAX_AREAS;
+    // The rows on screen: the first of the search's answer.
+    let visible = Memo::new(move |_| {
         let limit = if show_all.get() {
             usize::MAX
         } else if settled.get() {
@@ -126,20 +138,29 @@ fn list_view(url: UrlState, next: Memo<Arc<AreaFile>>) -> impl IntoView {
         } else {
             FIRST_SCREEN
         };
-        rows.with(|rows| {
-            rows.iter()
-                .take(limit)
-                .map(|&index| {
-                    let is_compared = compared.contains(&file.areas[index].code);
-                    Row {
-                        file: file.clone(),
-                        index,
-                        compared: is_compared,
-                        full: full && !is_compared,
-                    }
-                })
-                .collect::<Vec<_>>()
-        })
+        rows.with(|rows| rows.iter().take(limit).copied().collect::<Vec<_>>())
+    });
+    // The rows in the table: those on screen, then the resting rows that are not (hidden).
+    let shown = move || {
+        let file = file.get();
+        let compared = compared.get();
+        let full = compared.len() >= MAX_AREAS;
+        let visible = visible.get();
+        let hidden: Vec<usize> =
+            resting.with(|r| r.iter().filter(|i| !visible.contains(i)).copied().collect());
+        visible
+            .into_iter()
+            .chain(hidden)
+            .map(|index| {
+                let is_compared = compared.contains(&file.areas[index].code);
+                Row {
+                    file: file.clone(),
+                    index,
+                    compared: is_compared,
+                    full: full && !is_compared,
+                }
+            })
+            .collect::<Vec<_>>()
     };
     let row_view = move |row: Row| {
         let a = &row.file.areas[row.index];
@@ -147,8 +168,9 @@ fn list_view(url: UrlState, next: Memo<Arc<AreaFile>>) -> impl IntoView {
         let national = a.code == crate::query::locations::NATION;
         // The columns' order is Stat::ALL's: p10 … p90, then the mean.
         let cells = Stat::ALL.map(|s| crate::locations::cell(&a.figures, s));
+        let index = row.index;
         view! {
-            <tr id=format!("area-{}", a.code)>
+            <tr id=format!("area-{}", a.code) hidden=move || visible.with(|v| !v.contains(&index))>
                 <th scope="row">
                     {crate::oews::display_name(a).to_owned()}
                     <span class="muted small">{format!(" · {}", a.kind.label())}</span>
@@ -248,6 +270,7 @@ fn list_view(url: UrlState, next: Memo<Arc<AreaFile>>) -> impl IntoView {
         <div class="table-scroll">
             <table class="data-table areas-table">
                 <caption class="visually-hidden">"Annual wages in US dollars, employment and relative standard errors by area (BLS OEWS)"</caption>
+                // The columns' widths are in style/main.css (.areas-table), in this order.
                 <thead>
                     <tr>
                         <th scope="col">"Area"</th>
