@@ -33,8 +33,12 @@
 //!
 //! # Green and yellow flags
 //!
-//! A green flag is *found* when any of its keywords matches. A yellow flag is *raised* by its
-//! rule in [`yellow_rule`] (by flag id):
+//! A green flag is *found* when any of its keywords matches, unless [`green_rule`] asks for
+//! all of them: "Open source FastAPI projects" is found only when both `fastapi` and
+//! `open source` are, since the word FastAPI alone says nothing about open source work.
+//! [`matched_words`] lists what matched, for the page to show next to each flag.
+//!
+//! A yellow flag is *raised* by its rule in [`yellow_rule`] (by flag id):
 //!
 //! | yellow flag | raised when |
 //! | --- | --- |
@@ -85,6 +89,38 @@ impl FlagColor {
             FlagColor::Yellow => "yellow",
         }
     }
+}
+
+/// What finds a green flag.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GreenRule {
+    /// Any of the flag's keywords (the guide's or the app's) matches.
+    AnyKeyword,
+    /// Every one of the guide's keywords for the flag matches: each is a distinctive part of
+    /// the flag's text.
+    AllKeywords,
+}
+
+/// The rule for green flag `flag_id`.
+pub fn green_rule(flag_id: &str) -> GreenRule {
+    match flag_id {
+        "open-source-fastapi" => GreenRule::AllKeywords,
+        _ => GreenRule::AnyKeyword,
+    }
+}
+
+/// The words of `text` that `hit` matched, as written there, each once (ASCII case ignored),
+/// in text order. Matches that do not fit `text` are skipped.
+pub fn matched_words<'a>(text: &'a str, hit: &FlagHit) -> Vec<&'a str> {
+    let mut words: Vec<&'a str> = Vec::new();
+    for m in &hit.matches {
+        if let Some(word) = text.get(m.range()) {
+            if !words.iter().any(|w| w.eq_ignore_ascii_case(word)) {
+                words.push(word);
+            }
+        }
+    }
+    words
 }
 
 /// What raises a yellow flag.
@@ -174,7 +210,17 @@ pub fn check(text: &str, hiring: &Hiring) -> ResumeReport {
     let mut green = FlagGroup::default();
     for flag in &hiring.green_flags {
         let matches = flag_matches(text, flag);
-        if matches.is_empty() {
+        let found = match green_rule(&flag.id) {
+            GreenRule::AnyKeyword => !matches.is_empty(),
+            GreenRule::AllKeywords => {
+                !flag.keywords.is_empty()
+                    && flag
+                        .keywords
+                        .iter()
+                        .all(|k| matches.iter().any(|m| &m.keyword == k))
+            }
+        };
+        if !found {
             green.missing.push(flag.id.clone());
         } else {
             green.found.push(FlagHit {

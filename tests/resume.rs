@@ -5,7 +5,8 @@
 
 use backend_atlas::data::{self, Hiring};
 use backend_atlas::resume::{
-    check, find_flag, segments, yellow_rule, FlagColor, Match, ResumeReport, YellowRule, STEMS,
+    check, find_flag, green_rule, matched_words, segments, yellow_rule, FlagColor, GreenRule,
+    Match, ResumeReport, YellowRule, STEMS,
 };
 
 fn hiring() -> Hiring {
@@ -181,6 +182,43 @@ fn the_issues_flags_are_found() {
 }
 
 #[test]
+fn open_source_fastapi_needs_its_distinctive_words() {
+    let h = hiring();
+    assert_eq!(green_rule("open-source-fastapi"), GreenRule::AllKeywords);
+    assert_eq!(green_rule("async-python"), GreenRule::AnyKeyword);
+    for text in [
+        "FastAPI",
+        "Built FastAPI services for five years.",
+        "Contributed to open source projects.",
+        "open sourcing FastAPI",
+    ] {
+        let report = check(text, &h);
+        assert!(!report.green.is_found("open-source-fastapi"), "{text:?}");
+        assert!(matched(text, &report, "open-source-fastapi").is_empty());
+    }
+    for text in [
+        "Maintainer of an open source FastAPI plugin.",
+        "FastAPI, open-source: fastapi-users contributor",
+    ] {
+        assert!(
+            check(text, &h).green.is_found("open-source-fastapi"),
+            "{text:?}"
+        );
+    }
+}
+
+#[test]
+fn matched_words_lists_each_word_once_as_written() {
+    let h = hiring();
+    let text = "asyncio, AsyncIO and aiohttp; async again";
+    let report = check(text, &h);
+    let hit = report.green.hit("async-python").unwrap();
+    assert_eq!(matched_words(text, hit), ["asyncio", "aiohttp", "async"]);
+    // A report of another text: matches that do not fit are skipped.
+    assert!(matched_words("", hit).is_empty());
+}
+
+#[test]
 fn case_and_punctuation_do_not_matter() {
     let h = hiring();
     for text in [
@@ -197,10 +235,12 @@ fn case_and_punctuation_do_not_matter() {
         "FastAPI😀",
         "éléphant FastAPI é",
     ] {
+        // The flag also needs "open source" (all its keywords).
+        let text = &format!("open source {text}");
         let report = check(text, &h);
         let words = matched(text, &report, "open-source-fastapi");
-        assert_eq!(words.len(), 1, "{text:?}");
-        assert!(words[0].eq_ignore_ascii_case("fastapi"), "{text:?}");
+        assert_eq!(words.len(), 2, "{text:?}");
+        assert!(words[1].eq_ignore_ascii_case("fastapi"), "{text:?}");
         assert_offsets_valid(text, &report);
     }
 }
@@ -211,8 +251,8 @@ fn keywords_match_whole_words_only() {
     for (text, flag_id) in [
         ("Flasks of coffee", "only-django-flask"),
         ("Djangoesque", "only-django-flask"),
-        ("fastapi_users", "open-source-fastapi"),
-        ("myfastapi", "open-source-fastapi"),
+        ("open source fastapi_users", "open-source-fastapi"),
+        ("open source myfastapi", "open-source-fastapi"),
         ("restore backups; interest", "api-design"),
         ("the rest of the team", "api-design"),
         ("Rest days", "api-design"),
@@ -323,8 +363,6 @@ fn multi_word_keywords_match_across_whitespace_and_hyphens() {
         ("type\u{a0}hints", "type-hints", "type\u{a0}hints"),
         ("MACHINE\nLEARNING.", "ml-deployment", "MACHINE\nLEARNING"),
         ("api\n\ndesign", "api-design", "api\n\ndesign"),
-        ("Open-source", "open-source-fastapi", "Open-source"),
-        ("open\nsource", "open-source-fastapi", "open\nsource"),
         ("scikit learn", "ml-deployment", "scikit learn"),
         ("Scikit-Learn", "ml-deployment", "Scikit-Learn"),
         ("model\n serving", "ml-deployment", "model\n serving"),
@@ -332,6 +370,17 @@ fn multi_word_keywords_match_across_whitespace_and_hyphens() {
         let report = check(text, &h);
         assert_eq!(matched(text, &report, flag_id), [want], "{text:?}");
         assert_offsets_valid(text, &report);
+    }
+    for (text, want) in [
+        ("Open-source FastAPI", "Open-source"),
+        ("open\nsource FastAPI", "open\nsource"),
+    ] {
+        let report = check(text, &h);
+        assert_eq!(
+            matched(text, &report, "open-source-fastapi"),
+            [want, "FastAPI"],
+            "{text:?}"
+        );
     }
     for (text, flag_id) in [
         ("typehints", "type-hints"),
@@ -362,7 +411,12 @@ fn python_developer_matches_generic_yellow_flag_only_without_specifics() {
     );
     // Any specific green flag clears it.
     for specific in [
-        "asyncio", "mypy", "OpenAPI", "PyTorch", "latency", "FastAPI",
+        "asyncio",
+        "mypy",
+        "OpenAPI",
+        "PyTorch",
+        "latency",
+        "open source FastAPI",
     ] {
         let text = format!("Python developer who knows {specific}.");
         let report = check(&text, &h);
@@ -475,14 +529,17 @@ fn non_ascii_text_never_panics_and_offsets_stay_on_char_boundaries() {
         let joined: String = pieces.iter().map(|s| s.text).collect();
         assert_eq!(joined, text);
     }
-    let text = "😀async😀FastAPI😀";
+    let text = "😀async😀FastAPI😀open source😀";
     let report = check(text, &h);
     assert_eq!(matched(text, &report, "async-python"), ["async"]);
-    assert_eq!(matched(text, &report, "open-source-fastapi"), ["FastAPI"]);
+    assert_eq!(
+        matched(text, &report, "open-source-fastapi"),
+        ["FastAPI", "open source"]
+    );
     // Non-ASCII letters are word characters and no Unicode case folding happens.
     assert!(!check("éasync", &h).green.is_found("async-python"));
     assert!(!check("ａｓｙｎｃ", &h).green.is_found("async-python"));
-    assert!(check("open\u{2010}source", &h)
+    assert!(check("open\u{2010}source FastAPI", &h)
         .green
         .is_found("open-source-fastapi"));
 }
@@ -530,12 +587,12 @@ fn segments_cover_the_text_in_order() {
         })
         .collect();
     // Django is not highlighted: asyncio keeps the Django/Flask flag from being raised, and
-    // the generic "Python developer" flag is cleared by the specific ones.
+    // the generic "Python developer" flag is cleared by the specific ones. FastAPI alone is
+    // not an open source FastAPI project.
     assert_eq!(
         flagged,
         [
             ("asyncio", FlagColor::Green, "async-python"),
-            ("FastAPI", FlagColor::Green, "open-source-fastapi"),
             ("type-hints", FlagColor::Green, "type-hints"),
         ]
     );

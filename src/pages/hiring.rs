@@ -431,33 +431,46 @@ fn ResumeCheck(hiring: HiringData) -> impl IntoView {
                 None => seg.text.to_owned().into_any(),
             })
             .collect_view();
-        // The flag in the guide's words, then the app's own extra matching words, marked as such.
-        let list = |ids: Vec<String>| {
-            ids.into_iter()
-                .map(|id| {
+        // The flag in the guide's words, the words that matched it (for a found flag), then the
+        // app's own extra matching words, marked as such.
+        let list = |flags: Vec<(String, Vec<&str>)>| {
+            flags
+                .into_iter()
+                .map(|(id, words)| {
                     let flag = resume::find_flag(&hiring, &id).map(|(_, f)| f);
                     let text = flag.map_or_else(|| id.clone(), |f| f.text.clone());
+                    let matched =
+                        (!words.is_empty()).then(|| format!("Matched: {}", words.join(", ")));
                     let aids = flag.filter(|f| !f.app_keywords.is_empty()).map(|f| {
                         format!(
                             " (also counted, as the app's own matching words, not the guide's: {})",
                             f.app_keywords.join(", ")
                         )
                     });
-                    view! { <li>{text}<span class="muted small">{aids}</span></li> }
+                    view! {
+                        <li>
+                            {text}
+                            {matched.map(|m| view! { <span class="matched">{m}</span> })}
+                            <span class="muted small">{aids}</span>
+                        </li>
+                    }
                 })
                 .collect_view()
         };
-        let green_found: Vec<String> = report
+        let found = |group: &resume::FlagGroup| -> Vec<(String, Vec<&str>)> {
+            group
+                .found
+                .iter()
+                .map(|h| (h.flag_id.clone(), resume::matched_words(&t, h)))
+                .collect()
+        };
+        let green_found = found(&report.green);
+        let yellow_found = found(&report.yellow);
+        let green_missing = report
             .green
-            .found
+            .missing
             .iter()
-            .map(|h| h.flag_id.clone())
-            .collect();
-        let yellow_found: Vec<String> = report
-            .yellow
-            .found
-            .iter()
-            .map(|h| h.flag_id.clone())
+            .map(|id| (id.clone(), Vec::new()))
             .collect();
         view! {
             <div class="resume-result">
@@ -468,7 +481,7 @@ fn ResumeCheck(hiring: HiringData) -> impl IntoView {
                     </div>
                     <div>
                         <h3>{format!("Green flags missing ({})", report.green.missing.len())}</h3>
-                        <ul class="flags-missing">{list(report.green.missing.clone())}</ul>
+                        <ul class="flags-missing">{list(green_missing)}</ul>
                     </div>
                     <div>
                         <h3>{format!("Yellow flags raised ({})", yellow_found.len())}</h3>
@@ -489,7 +502,7 @@ fn ResumeCheck(hiring: HiringData) -> impl IntoView {
                 "and it is gone when you leave the page."
             </p>
             <p class="muted">
-                "Each flag is found by words of its own text in the guide; where a flag also lists the app's own matching words, the page says so next to it. Keywords count as whole words in any letter case, except REST and ML, which count only in capitals."
+                "Each flag is found by words of its own text in the guide, and “Open source FastAPI projects” only by both of its own (FastAPI alone is not an open source project); each found flag shows the words that matched. Where a flag also lists the app's own matching words, the page says so next to it. Keywords count as whole words in any letter case, except REST and ML, which count only in capitals."
             </p>
             <label class="field block">
                 <span>"Resume text"</span>

@@ -81,7 +81,7 @@ test('a pasted resume highlights the flags it shows and lists the missing ones',
   await marks.first().waitFor();
   const marked = await marks.allTextContents();
   assert.ok(marked.includes('asyncio'), `asyncio counts for async: ${marked}`);
-  assert.ok(marked.includes('FastAPI'));
+  assert.ok(!marked.includes('FastAPI'), 'FastAPI alone is not an open source FastAPI project');
   assert.ok(marked.includes('type hints'));
   assert.ok(!marked.includes('Flasks'), 'Flask does not match inside Flasks');
   assert.ok(marked.includes('REST'), 'REST in capitals is API design');
@@ -90,6 +90,15 @@ test('a pasted resume highlights the flags it shows and lists the missing ones',
   assert.ok(found.some((t) => /Async Python experience/.test(t)));
   const missing = await page.locator('.flags-missing li').allTextContents();
   assert.ok(missing.some((t) => /ML\/deployment/.test(t)), missing.join(' | '));
+  assert.ok(missing.some((t) => /Open source FastAPI projects/.test(t)), missing.join(' | '));
+  // Each found flag shows the words that matched it.
+  const asyncFlag = page.locator('.flags-found.green li', { hasText: 'Async Python experience' });
+  assert.equal(await asyncFlag.locator('.matched').innerText(), 'Matched: asyncio');
+  // With both of its words, the open source flag is found.
+  await page.getByLabel('Resume text').fill(`${resume}\nMaintainer of an open-source FastAPI plugin.`);
+  const openSource = page.locator('.flags-found.green li', { hasText: 'Open source FastAPI projects' });
+  await openSource.waitFor();
+  assert.equal(await openSource.locator('.matched').innerText(), 'Matched: FastAPI, open-source');
   // Nothing was sent anywhere: no request while the resume was typed and checked.
   assert.deepEqual(requests, []);
   await expectCleanConsole(page);
