@@ -157,11 +157,14 @@ pub fn async_label(support: AsyncSupport) -> &'static str {
 // Sorting
 // ---------------------------------------------------------------------------------------------
 
-/// How the cards are ordered (`sort=` in the URL; [`SortKey::Name`] is the default).
+/// How the cards are ordered (`sort=` in the URL; [`SortKey::Stated`] is the default).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum SortKey {
-    /// By name, case-insensitive.
+    /// FastAPI first (the product's focus), then the frameworks the sources state most about
+    /// ([`stated_count`]), then name: the page opens on full cards, not on empty ones.
     #[default]
+    Stated,
+    /// By name, case-insensitive.
     Name,
     /// By the `language` field as written ("Java, Scala" sorts under J), then name.
     Language,
@@ -170,11 +173,17 @@ pub enum SortKey {
 }
 
 impl SortKey {
-    pub const ALL: [SortKey; 3] = [SortKey::Name, SortKey::Language, SortKey::Year];
+    pub const ALL: [SortKey; 4] = [
+        SortKey::Stated,
+        SortKey::Name,
+        SortKey::Language,
+        SortKey::Year,
+    ];
 
     /// The `sort=` URL value.
     pub fn id(self) -> &'static str {
         match self {
+            SortKey::Stated => "stated",
             SortKey::Name => "name",
             SortKey::Language => "language",
             SortKey::Year => "year",
@@ -183,6 +192,7 @@ impl SortKey {
 
     pub fn label(self) -> &'static str {
         match self {
+            SortKey::Stated => "Most stated in the sources",
             SortKey::Name => "Name",
             SortKey::Language => "Language",
             SortKey::Year => "First release",
@@ -204,7 +214,7 @@ impl fmt::Display for SortKey {
     }
 }
 
-/// Error of [`SortKey::from_str`]: the value is not `name`, `language` or `year`.
+/// Error of [`SortKey::from_str`]: the value is not `stated`, `name`, `language` or `year`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnknownSortKey;
 
@@ -216,12 +226,46 @@ impl FromStr for SortKey {
     }
 }
 
+/// The framework the product is about: first in the default order.
+pub const FOCUS: &str = "fastapi";
+
+/// How many things the sources state about `fw`: its pros, cons, "use it when" lines and async
+/// quotes, and its first release, creator and hello-world code when given.
+pub fn stated_count(fw: &Framework) -> usize {
+    fw.pros.len()
+        + fw.cons.len()
+        + fw.use_when.len()
+        + fw.async_notes.len()
+        + usize::from(fw.first_release.is_some())
+        + usize::from(fw.creator.is_some())
+        + usize::from(fw.hello_world.is_some())
+}
+
+/// What the sources do not state about `fw`, as the card names it in one line ("first
+/// release", "pros", …), in card order. The card shows only what is stated, then this once.
+pub fn not_stated(fw: &Framework) -> Vec<&'static str> {
+    [
+        (fw.first_release.is_none(), "first release"),
+        (fw.creator.is_none(), "creator"),
+        (fw.async_support == AsyncSupport::Unknown, "async support"),
+        (fw.pros.is_empty(), "pros"),
+        (fw.cons.is_empty(), "cons"),
+        (fw.use_when.is_empty(), "when to use it"),
+    ]
+    .into_iter()
+    .filter_map(|(missing, what)| missing.then_some(what))
+    .collect()
+}
+
 /// `fws` ordered by `key`. Stable: ties keep dataset order after the documented tie-breaks
 /// (name, case-insensitive). Year sort puts frameworks with an unknown year last.
 pub fn sorted(fws: &[Framework], key: SortKey) -> Vec<&Framework> {
     let mut out: Vec<&Framework> = fws.iter().collect();
     let name = |fw: &Framework| lowercase(&fw.name);
     match key {
+        SortKey::Stated => sort_by_cached_key(&mut out, |fw| {
+            (fw.id != FOCUS, usize::MAX - stated_count(fw), name(fw))
+        }),
         SortKey::Name => sort_by_cached_key(&mut out, |fw| name(fw)),
         SortKey::Language => sort_by_cached_key(&mut out, |fw| (lowercase(&fw.language), name(fw))),
         // `None` sorts before `Some` in `Option`'s order, hence the explicit flag.

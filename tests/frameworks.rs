@@ -6,8 +6,9 @@
 use backend_atlas::data::{self, AsyncSupport, Claim, Dataset, Framework};
 use backend_atlas::frameworks::{
     async_from_id, async_id, async_label, compare_rows, compared, language_names, languages,
-    matches_language, question, recommend, rule_claim, slugify, sorted, timeline, visible, Answers,
-    ClaimList, SortKey, TimelineKind, ASYNC_ALL, NOT_STATED, QUESTIONS, ROW_KEYS, SCORING_RULES,
+    matches_language, not_stated, question, recommend, rule_claim, slugify, sorted, stated_count,
+    timeline, visible, Answers, ClaimList, SortKey, TimelineKind, ASYNC_ALL, NOT_STATED, QUESTIONS,
+    ROW_KEYS, SCORING_RULES,
 };
 use backend_atlas::query::frameworks::FrameworksQuery;
 
@@ -151,10 +152,59 @@ fn sort_keys_round_trip() {
         assert_eq!(key.to_string().parse::<SortKey>(), Ok(key));
         assert!(!key.label().is_empty());
     }
-    assert_eq!(SortKey::default(), SortKey::Name);
+    assert_eq!(SortKey::default(), SortKey::Stated);
     assert_eq!(SortKey::from_id(" Year "), Some(SortKey::Year));
     assert!("popularity".parse::<SortKey>().is_err());
     assert!("".parse::<SortKey>().is_err());
+}
+
+#[test]
+fn the_default_order_puts_fastapi_first_then_what_the_sources_say_most_about() {
+    let d = dataset();
+    assert_eq!(
+        ids(&sorted(&d.frameworks, SortKey::Stated)),
+        [
+            "fastapi",
+            "flask",
+            "django",
+            "sanic",
+            "nodejs",
+            "rails",
+            "aspnet",
+            "cakephp",
+            "express",
+            "laravel",
+            "play",
+            "spring-boot"
+        ]
+    );
+    let count = |id: &str| stated_count(d.frameworks.iter().find(|f| f.id == id).unwrap());
+    assert_eq!(count("flask"), 10);
+    assert_eq!(count("express"), 0);
+    // FastAPI leads even when another framework has more stated.
+    assert!(count("fastapi") <= count("flask"));
+}
+
+#[test]
+fn a_card_names_what_is_not_stated_once() {
+    let d = dataset();
+    let fw = |id: &str| d.frameworks.iter().find(|f| f.id == id).unwrap();
+    assert_eq!(
+        not_stated(fw("express")),
+        [
+            "first release",
+            "creator",
+            "async support",
+            "pros",
+            "cons",
+            "when to use it"
+        ]
+    );
+    assert_eq!(not_stated(fw("fastapi")), ["cons"]);
+    assert_eq!(
+        not_stated(fw("rails")),
+        ["async support", "pros", "cons", "when to use it"]
+    );
 }
 
 #[test]

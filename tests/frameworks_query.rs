@@ -34,10 +34,15 @@ fn defaults_produce_an_empty_query() {
     assert_eq!(q, FrameworksQuery::default());
     assert!(notices.is_empty());
     // An explicit default sort is written back as "".
-    let (q, notices) = parse("?sort=name");
+    let (q, notices) = parse("?sort=stated");
     assert_eq!(q, FrameworksQuery::default());
     assert!(notices.is_empty());
     assert_eq!(q.to_query(), "");
+    // Name order is no longer the default: it stays in the link.
+    let (q, notices) = parse("?sort=name");
+    assert_eq!(q.sort, SortKey::Name);
+    assert!(notices.is_empty());
+    assert_eq!(q.to_query(), "sort=name");
     // Other pages' parameters are ignored silently.
     let (q, notices) = parse("levels=junior&utm_source=mail");
     assert_eq!(q, FrameworksQuery::default());
@@ -351,7 +356,7 @@ fn async_sort_and_answer_values() {
         texts(&notices),
         [
             "Ignored async value “yes” (use native, no, sources_differ or unknown).",
-            "Ignored sort value “popularity” (use name, language or year).",
+            "Ignored sort value “popularity” (use stated, name, language or year).",
             "Ignored q1 value “both” (use apis or fullstack_admin).",
             "Ignored q2 value “maybe” (use yes, no or unsure).",
             "q3 is empty; ignored.",
@@ -362,7 +367,7 @@ fn async_sort_and_answer_values() {
         texts(&notices),
         [
             "async is empty; frameworks are shown whatever their async support.",
-            "sort is empty; sorted by name.",
+            "sort is empty; sorted by what the sources state most about.",
         ]
     );
     // Answers are matched case-insensitively and written canonically.
@@ -450,7 +455,7 @@ fn repeated_keys_use_the_last_value_with_a_notice() {
     );
     // The last value wins even when it is bad (it is then ignored, not replaced).
     let (q, notices) = parse("sort=year&sort=nope");
-    assert_eq!(q.sort, SortKey::Name);
+    assert_eq!(q.sort, SortKey::Stated);
     assert_eq!(notices.len(), 2);
 }
 

@@ -9,15 +9,18 @@ use crate::components::lazy::{lazy_view, ChunkError, Deferred};
 use crate::components::page::Page;
 use crate::components::source_ref::SourceRef;
 use crate::components::url_state::{Notices, UrlState};
-use crate::data::{Claim, Dataset, Framework, FrameworkKind};
-use crate::frameworks::{self as fw, SortKey, NOT_STATED};
+use crate::data::{AsyncSupport, Claim, Dataset, Framework, FrameworkKind};
+use crate::frameworks::{self as fw, SortKey};
 use crate::query::frameworks::{FrameworksQuery, MAX_COMPARE};
 use crate::salaries::series_index;
 use leptos::prelude::*;
 use std::sync::Arc;
 
 mod chooser;
+mod cites;
 mod compare;
+
+use cites::Cites;
 
 #[component]
 pub fn Frameworks() -> impl IntoView {
@@ -65,8 +68,21 @@ fn frameworks_view(dataset: Arc<Dataset>) -> impl IntoView {
     view! {
         <Notices notices=url.notices />
         <Filters url=url dataset=dataset.clone() />
+        <p class="chooser-link">
+            "Not sure which to pick? "
+            <a
+                href="#chooser-heading"
+                on:click=|ev| {
+                    ev.prevent_default();
+                    crate::components::search::land_on("chooser-heading".into(), 0);
+                }
+            >
+                "Answer four questions: which should I choose?"
+            </a>
+        </p>
         <Comparison url=url dataset=dataset.clone() />
         <Cards url=url dataset=dataset.clone() />
+        <CompareTray url=url dataset=dataset.clone() />
         // Below the cards: out of the first render, so the timeline below draws sooner.
         <Deferred>
             <Chooser url=url dataset=for_chooser.clone() />
@@ -232,47 +248,83 @@ fn card(url: State, dataset: &Arc<Dataset>, f: &Framework) -> impl IntoView {
     let id = f.id.clone();
     let id_pressed = f.id.clone();
     let id_disabled = f.id.clone();
-    let year = f
-        .first_release
-        .map_or_else(|| NOT_STATED.to_owned(), |y| y.to_string());
-    let creator = f.creator.clone().unwrap_or_else(|| NOT_STATED.to_owned());
     let kind = match f.kind {
         FrameworkKind::Framework => "Framework",
         FrameworkKind::Runtime => "Runtime",
     };
-    // Each source's words about async, with its source (two when the sources differ).
-    let async_notes = f
-        .async_notes
-        .iter()
-        .map(|c| {
-            view! {
-                <span class="async-note">
-                    <q>{c.text.clone()}</q>" "
-                    <SourceRef dataset=dataset.clone() id=c.source.clone() />
-                </span>
-            }
-        })
-        .collect_view();
+    // Every line names its own source: a number, listed under the card.
+    let mut cites = Cites::default();
+    let summary_cite = cites.mark(dataset, &f.summary.source);
+    let language_cite = cites.mark(dataset, &f.language_source);
+    let facts_cite = |cites: &mut Cites| {
+        f.facts_source
+            .as_deref()
+            .map(|source| cites.mark(dataset, source))
+    };
+    // Only what the sources state; what they do not is named once, at the end.
+    let year = f.first_release.map(|y| {
+        let cite = facts_cite(&mut cites);
+        view! { <div><dt>"First release"</dt><dd>{y.to_string()}{cite}</dd></div> }
+    });
+    let creator = f.creator.clone().map(|c| {
+        let cite = facts_cite(&mut cites);
+        view! { <div><dt>"Creator"</dt><dd>{c}{cite}</dd></div> }
+    });
+    let async_row = (f.async_support != AsyncSupport::Unknown).then(|| {
+        // Each source's words about async, with its source named (two when the sources
+        // differ: the names matter more than numbers there).
+        let notes = f
+            .async_notes
+            .iter()
+            .map(|c| {
+                view! {
+                    <span class="async-note">
+                        <q>{c.text.clone()}</q>" "
+                        <SourceRef dataset=dataset.clone() id=c.source.clone() />
+                    </span>
+                }
+            })
+            .collect_view();
+        view! {
+            <div>
+                <dt>"Async"</dt>
+                <dd>{fw::async_label(f.async_support)} {notes}</dd>
+            </div>
+        }
+    });
+    let pros = claim_list("Pros", &f.pros, dataset, &mut cites);
+    let cons = claim_list("Cons", &f.cons, dataset, &mut cites);
+    let use_when = claim_list("Use it when", &f.use_when, dataset, &mut cites);
+    let hello = f.hello_world.as_ref().map(|code| {
+        let cite = cites.mark(dataset, &code.source);
+        code_block(
+            &format!("{} hello world", f.name),
+            &code.code,
+            Some(cite.into_any()),
+        )
+    });
+    let missing = fw::not_stated(f);
+    let compact = f.pros.is_empty() && f.cons.is_empty() && f.use_when.is_empty();
     view! {
-        <article class="card framework-card" id=format!("framework-{}", f.id) tabindex="-1">
+        <article class="card framework-card" class:compact=compact id=format!("framework-{}", f.id) tabindex="-1">
             <header class="framework-head">
                 <h3>{f.name.clone()}</h3>
                 <span class="badge">{kind}</span>
             </header>
-            <p>{f.summary.text.clone()}</p>
+            <p>{f.summary.text.clone()}{summary_cite}</p>
             <dl class="facts">
-                <div><dt>"Language"</dt><dd>{f.language.clone()}</dd></div>
-                <div><dt>"First release"</dt><dd>{year}</dd></div>
-                <div><dt>"Creator"</dt><dd>{creator}</dd></div>
-                <div>
-                    <dt>"Async"</dt>
-                    <dd>{fw::async_label(f.async_support)} {async_notes}</dd>
-                </div>
+                <div><dt>"Language"</dt><dd>{f.language.clone()}{language_cite}</dd></div>
+                {year}
+                {creator}
+                {async_row}
             </dl>
-            {claim_list("Pros", &f.pros, "The sources list no pros.")}
-            {claim_list("Cons", &f.cons, "The sources list no cons.")}
-            {claim_list("Use it when", &f.use_when, "The sources give no “use it when” guidance.")}
-            {f.hello_world.as_ref().map(|code| code_block(&format!("{} hello world", f.name), &code.code))}
+            {pros}
+            {cons}
+            {use_when}
+            {hello}
+            {(!missing.is_empty()).then(|| view! {
+                <p class="muted not-stated-line">{format!("Not stated in the sources: {}.", missing.join(", "))}</p>
+            })}
             <div class="card-foot">
                 <button
                     type="button"
@@ -290,25 +342,38 @@ fn card(url: State, dataset: &Arc<Dataset>, f: &Framework) -> impl IntoView {
                 >
                     "Compare"
                 </button>
-                <SourceRef dataset=dataset.clone() id=f.summary.source.clone() />
+                {cites.list()}
             </div>
         </article>
     }
 }
 
-fn claim_list(title: &'static str, claims: &[Claim], empty: &'static str) -> impl IntoView {
-    view! {
-        <h4>{title}</h4>
-        {if claims.is_empty() {
-            view! { <p class="muted">{empty}</p> }.into_any()
-        } else {
-            view! { <ul>{claims.iter().map(|c| view! { <li>{c.text.clone()}</li> }).collect_view()}</ul> }.into_any()
-        }}
-    }
+/// A titled list of claims, each with its source's number; nothing when the list is empty
+/// (the card names it in its "Not stated in the sources" line).
+fn claim_list(
+    title: &'static str,
+    claims: &[Claim],
+    dataset: &Arc<Dataset>,
+    cites: &mut Cites,
+) -> Option<impl IntoView> {
+    (!claims.is_empty()).then(|| {
+        let items = claims
+            .iter()
+            .map(|c| {
+                let cite = cites.mark(dataset, &c.source);
+                view! { <li>{c.text.clone()}{cite}</li> }
+            })
+            .collect_view();
+        view! {
+            <h4>{title}</h4>
+            <ul>{items}</ul>
+        }
+    })
 }
 
 /// A code sample with a Copy button (the clipboard call happens only on click).
-fn code_block(label: &str, code: &str) -> impl IntoView {
+/// `cite`, if any, follows the label (the code's source).
+fn code_block(label: &str, code: &str, cite: Option<AnyView>) -> impl IntoView {
     let (status, set_status) = signal(None::<&'static str>);
     let text = code.to_owned();
     let copy = move |_| {
@@ -322,7 +387,7 @@ fn code_block(label: &str, code: &str) -> impl IntoView {
     };
     view! {
         <details class="code">
-            <summary>{label.to_owned()}</summary>
+            <summary>{label.to_owned()}{cite}</summary>
             <pre><code>{code.to_owned()}</code></pre>
             <button type="button" class="button small" on:click=copy>"Copy"</button>
             <span role="status" class="muted">{move || status.get()}</span>
@@ -344,6 +409,47 @@ fn Comparison(url: State, dataset: Arc<Dataset>) -> impl IntoView {
         dataset
             .with_value(|d| compare_hint(&fw::compared(&d.frameworks, &query.get())))
             .unwrap_or_else(|| ().into_any())
+    }
+}
+
+/// Where the cards are: how many frameworks are picked, and "Compare now", which moves the
+/// view and focus to the comparison (thousands of pixels above on a phone). It stays at the
+/// bottom of the window while the cards scroll by, and shows only once one is picked.
+#[component]
+fn CompareTray(url: State, dataset: Arc<Dataset>) -> impl IntoView {
+    let query = url.query;
+    let picked = Memo::new(move |_| {
+        query.with(|q| {
+            fw::compared(&dataset.frameworks, q)
+                .iter()
+                .map(|f| f.name.clone())
+                .collect::<Vec<_>>()
+        })
+    });
+    let count = move || picked.with(Vec::len);
+    view! {
+        <div class="compare-tray" role="region" aria-label="Frameworks to compare" hidden=move || count() == 0>
+            <p role="status">
+                {move || {
+                    let names = picked.get();
+                    match names.len() {
+                        1 => format!("1 of {MAX_COMPARE} picked: {}. Pick one more to compare.", names.join(", ")),
+                        n => format!("{n} of {MAX_COMPARE} picked: {}.", names.join(", ")),
+                    }
+                }}
+            </p>
+            <button
+                type="button"
+                class="button small primary"
+                disabled=move || count() < 2
+                on:click=move |_| crate::components::search::land_on("compare-heading".into(), 0)
+            >
+                "Compare now"
+            </button>
+            <button type="button" class="button small" on:click=move |_| url.update(|q| q.compare.clear())>
+                "Clear"
+            </button>
+        </div>
     }
 }
 
@@ -516,7 +622,7 @@ fn FastApiSection(dataset: Arc<Dataset>) -> impl IntoView {
                     <strong>{t.name.clone()}</strong>
                     ": "
                     {t.summary.clone()}
-                    {t.code.as_ref().map(|code| code_block(&format!("{} example", t.name), code))}
+                    {t.code.as_ref().map(|code| code_block(&format!("{} example", t.name), code, None))}
                 </li>
             }
         })

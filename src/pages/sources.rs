@@ -74,19 +74,18 @@ fn source_card(source: &Source, uses: usize, release: Option<&OewsRelease>) -> i
                 .map_or_else(|| "not stated".into(), |n| n.to_string()),
         ),
     ];
-    let origin = match (&source.url, &source.file) {
-        (Some(url), _) => {
+    // The document's address, if it has one. A document supplied as a file says so, without the
+    // file's internal name.
+    let origin = match &source.url {
+        Some(url) => {
             view! { <a href=url.clone() rel="noopener noreferrer">{url.clone()}</a> }.into_any()
         }
-        (None, Some(file)) => view! { <code>{file.clone()}</code> }.into_any(),
-        (None, None) => "no address given".into_any(),
+        None => "A copy supplied with the dataset; the document gives no web address.".into_any(),
     };
     view! {
         <li class="card source-card" id=format!("source-{}", source.id) tabindex="-1">
             <h2>{source.title.clone()}</h2>
-            <p class="muted">
-                "Id " <code>{source.id.clone()}</code> " · " {origin}
-            </p>
+            <p class="muted">{origin}</p>
             <p>{m.note.clone()}</p>
             <dl class="facts">
                 {facts

@@ -13,7 +13,10 @@
 //!   slugified first, so `lang=C%23` (`C#`) means `c-sharp`. Default: every language.
 //! - `async=native|no|unknown`: what the sources say about async support
 //!   ([`crate::frameworks::async_id`]). Default: any.
-//! - `sort=name|language|year`: default `name` (left out).
+//! - `sort=stated|name|language|year`: default `stated` (left out): FastAPI first, then the
+//!   frameworks the sources state most about. Links from before it was the default carry no
+//!   `sort` and meant `name`; they now open in the default order (the issue that made it the
+//!   default asked for exactly that).
 //! - `q1=apis|fullstack_admin`, `q2=yes|no|unsure`, `q3=yes|no`, `q4=max|conventions`: the
 //!   chooser's answers, one parameter per question (see [`crate::frameworks::QUESTIONS`]),
 //!   so a partial answer is a valid link. Unanswered questions are left out.
@@ -85,11 +88,11 @@ impl FrameworksQuery {
         if let Some(value) = last_value(&pairs, "sort", &mut notices) {
             match SortKey::from_id(value) {
                 Some(key) => q.sort = key,
-                None if value.trim().is_empty() => {
-                    notices.push(Notice("sort is empty; sorted by name.".into()))
-                }
+                None if value.trim().is_empty() => notices.push(Notice(
+                    "sort is empty; sorted by what the sources state most about.".into(),
+                )),
                 None => notices.push(Notice(format!(
-                    "Ignored sort value “{}” (use name, language or year).",
+                    "Ignored sort value “{}” (use stated, name, language or year).",
                     shown(value)
                 ))),
             }
@@ -136,7 +139,7 @@ impl FrameworksQuery {
         if let Some(support) = self.async_support {
             parts.push(format!("async={}", async_id(support)));
         }
-        if self.sort != SortKey::Name {
+        if self.sort != SortKey::default() {
             parts.push(format!("sort={}", self.sort.id()));
         }
         for (question, option) in self.answers.iter() {

@@ -2,7 +2,7 @@
 //! own chunk (split point `frameworks_compare`): fetched once two frameworks are picked, not
 //! with the page.
 
-use super::{compare_hint, State};
+use super::{compare_hint, Cites, State};
 use crate::data::Dataset;
 use crate::frameworks as fw;
 use leptos::prelude::*;
@@ -25,6 +25,8 @@ fn comparison(url: State, dataset: StoredValue<Arc<Dataset>>) -> impl IntoView {
         }
         let rows = fw::compare_rows(&picked);
         let names: Vec<String> = picked.iter().map(|f| f.name.clone()).collect();
+        // Each line's source as a number, listed under the table.
+        let mut cites = Cites::default();
         view! {
             <section class="section" aria-labelledby="compare-heading">
                 <h2 id="compare-heading">{format!("Comparing {}", names.join(", "))}</h2>
@@ -55,13 +57,14 @@ fn comparison(url: State, dataset: StoredValue<Arc<Dataset>>) -> impl IntoView {
                                                 .into_iter()
                                                 .map(|cell| {
                                                     let lines = cell.lines.into_iter().enumerate().map(|(i, l)| {
+                                                        let cite = (!quoted).then(|| l.source.as_deref().map(|id| cites.mark(&dataset, id))).flatten();
                                                         if code {
-                                                            view! { <pre><code>{l.text}</code></pre> }.into_any()
+                                                            view! { <pre><code>{l.text}</code></pre>{cite} }.into_any()
                                                         } else if quoted && i > 0 {
                                                             let source = l.source.as_deref().and_then(|id| crate::salaries::source(&dataset, id)).map(|s| format!(" ({})", s.label()));
                                                             view! { <p><q>{l.text}</q><span class="muted">{source}</span></p> }.into_any()
                                                         } else {
-                                                            view! { <p>{l.text}</p> }.into_any()
+                                                            view! { <p>{l.text}{cite}</p> }.into_any()
                                                         }
                                                     });
                                                     view! { <td class:not-stated=!cell.stated>{lines.collect_view()}</td> }
@@ -74,6 +77,7 @@ fn comparison(url: State, dataset: StoredValue<Arc<Dataset>>) -> impl IntoView {
                         </tbody>
                     </table>
                 </div>
+                {cites.list()}
                 <button type="button" class="button small" on:click=move |_| url.update(|q| q.compare.clear())>
                     "Clear comparison"
                 </button>
