@@ -69,6 +69,16 @@ pub fn visible_bands<'d>(dataset: &'d Dataset, q: &SalariesQuery) -> Vec<&'d Sal
         .collect()
 }
 
+/// The selected bands the years chart cannot place, their source giving no years: "FastAPI
+/// hiring guide: Senior Salary (US)".
+pub fn bands_without_years(dataset: &Dataset, q: &SalariesQuery) -> Vec<String> {
+    visible_bands(dataset, q)
+        .into_iter()
+        .filter(|b| b.years.is_none())
+        .map(|b| format!("{}: {}", source_name(dataset, &b.source), b.source_label))
+        .collect()
+}
+
 /// Chart 1: one group per selected level, one bar per selected source, consensus per level.
 pub fn range_chart(dataset: &Dataset, q: &SalariesQuery) -> RangeChart {
     let bands = visible_bands(dataset, q);
@@ -185,16 +195,19 @@ pub fn overall_range(dataset: &Dataset) -> OverallRange {
     }
 }
 
-/// Chart 2: every selected band over its years of experience.
+/// Chart 2: every selected band that states its years of experience, over them.
 pub fn years_chart(dataset: &Dataset, q: &SalariesQuery) -> YearsChart {
     let bands = visible_bands(dataset, q)
         .into_iter()
-        .map(|b| YearsBand {
-            series: series_index(dataset, &b.source),
-            source: source_name(dataset, &b.source),
-            source_label: b.source_label.clone(),
-            years: (f64::from(b.years.min), b.years.max.map(f64::from)),
-            mark: mark(&b.salary, b.period, q.period),
+        .filter_map(|b| {
+            let years = b.years.as_ref()?;
+            Some(YearsBand {
+                series: series_index(dataset, &b.source),
+                source: source_name(dataset, &b.source),
+                source_label: b.source_label.clone(),
+                years: (f64::from(years.min), years.max.map(f64::from)),
+                mark: mark(&b.salary, b.period, q.period),
+            })
         })
         .collect();
     YearsChart {

@@ -196,6 +196,17 @@ fn years_chart_draws_bands_and_open_ends() {
         hits[1].text
     );
     assert_eq!(chart.table().rows[1][2], "8+");
+    // Its legend: each source once, with its colour index, in the bands' order.
+    let mut with_repeat = chart.clone();
+    with_repeat.bands.push(with_repeat.bands[0].clone());
+    assert_eq!(
+        with_repeat.sources(),
+        [
+            (0, "Upstaff".to_owned()),
+            (2, "Roadmap".to_owned()),
+            (1, "Hire page".to_owned())
+        ]
+    );
 }
 
 #[test]

@@ -90,7 +90,14 @@ fn salary_bands_keep_points_ranges_and_open_tops_apart() {
         }
     );
     assert_eq!(lead.level, Level::Lead);
-    assert_eq!(lead.years.max, None);
+    assert_eq!(lead.years.map(|y| (y.min, y.max)), Some((8, None)));
+    // The hiring guide's senior figure: a band without years, with its region, the same as
+    // the market snapshot (the validator checks they agree).
+    let guide = band(&d, "hiring-guide-senior");
+    assert_eq!(guide.years, None);
+    assert_eq!(guide.region.as_deref(), Some("US"));
+    assert_eq!(guide.level, Level::Senior);
+    assert_eq!(guide.salary, d.market_snapshot.salary);
     assert_eq!(
         band(&d, "upstaff-junior").salary,
         SalaryFigure::Range {
@@ -285,6 +292,8 @@ fn several_problems_are_all_reported() {
     value["frameworks"][2]["language"] = "  ".into();
     value["roadmap"]["stages"][0]["items"][0]["related"][0] = "no-such-skill".into();
     value["hiring"]["use_cases"][0]["id"] = "web".into();
+    // The snapshot's senior salary no longer agrees with the hiring guide's senior band.
+    value["market_snapshot"]["salary"]["max"] = 210_000.into();
     let problems = match data::parse(&value.to_string()) {
         Err(DataError::Invalid(problems)) => problems,
         other => panic!("expected validation problems, got {other:?}"),
@@ -296,6 +305,7 @@ fn several_problems_are_all_reported() {
         "frameworks[2].language",
         "roadmap.stages[0].items[0].related[0]",
         "hiring.use_cases[0].id",
+        "market_snapshot.salary",
     ] {
         assert!(paths.contains(&path), "missing {path} in {paths:?}");
     }

@@ -536,6 +536,17 @@ pub struct YearsChart {
 impl YearsChart {
     pub const HEIGHT: f64 = 320.0;
 
+    /// The chart's legend: each source once, as (colour index, name), in the bands' order.
+    pub fn sources(&self) -> Vec<(usize, String)> {
+        let mut out: Vec<(usize, String)> = Vec::new();
+        for band in &self.bands {
+            if !out.iter().any(|(series, _)| *series == band.series) {
+                out.push((band.series, band.source.clone()));
+            }
+        }
+        out
+    }
+
     fn years_max(&self) -> f64 {
         let stated = self
             .bands

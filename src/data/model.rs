@@ -172,7 +172,11 @@ pub struct SalaryBand {
     pub level: Level,
     /// The source's own label ("Expert/Team Lead FastApi Developer"), shown in the UI.
     pub source_label: String,
-    pub years: YearsRange,
+    /// Years of experience, when the source gives them (the FastAPI hiring guide's senior
+    /// figure has none).
+    pub years: Option<YearsRange>,
+    /// Where the figure applies, when the source says ("US").
+    pub region: Option<String>,
     pub salary: SalaryFigure,
     pub currency: Currency,
     pub period: Period,

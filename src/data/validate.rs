@@ -27,7 +27,7 @@ pub fn validate(d: &Dataset) -> Vec<Problem> {
     c.salary_bands(&d.salary_bands);
     c.offer_stats(&d.offer_stats);
     c.averages(&d.averages);
-    c.market_snapshot(&d.market_snapshot);
+    c.market_snapshot(&d.market_snapshot, &d.salary_bands);
     c.technologies(&d.technologies);
     c.frameworks(&d.frameworks);
     c.fastapi(&d.fastapi);
@@ -246,7 +246,12 @@ impl<'a> Checker<'a> {
             self.required(&path.field("role"), &band.role);
             self.required(&path.field("source_label"), &band.source_label);
             self.required(&path.field("quote"), &band.quote);
-            self.span(&path.field("years"), &band.years);
+            if let Some(years) = &band.years {
+                self.span(&path.field("years"), years);
+            }
+            if let Some(region) = &band.region {
+                self.required(&path.field("region"), region);
+            }
             self.salary(&path.field("salary"), &band.salary);
             let key = (band.source.as_str(), band.role.as_str(), band.level);
             if let Some(first) = seen.first(key, i) {
@@ -289,8 +294,26 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn market_snapshot(&mut self, snapshot: &MarketSnapshot) {
+    /// The snapshot's salary is also its source's band for that level (so that the seniority
+    /// chart shows it): the two must say the same.
+    fn market_snapshot(&mut self, snapshot: &MarketSnapshot, bands: &[SalaryBand]) {
         let path = Path::root("market_snapshot");
+        let same = |b: &&SalaryBand| {
+            b.source == snapshot.source
+                && b.level == snapshot.level
+                && b.salary == snapshot.salary
+                && b.period == snapshot.period
+                && b.region.as_deref() == Some(snapshot.region.as_str())
+        };
+        if !bands.iter().any(|b| same(&b)) {
+            let message = format!(
+                "no salary_bands entry of source {} for level {} in {} with this salary",
+                snapshot.source,
+                snapshot.level.id(),
+                snapshot.region
+            );
+            self.report(&path.field("salary"), message);
+        }
         self.source_ref(&path.field("source"), &snapshot.source);
         self.required(&path.field("role"), &snapshot.role);
         self.required(&path.field("region"), &snapshot.region);

@@ -85,7 +85,7 @@ test('changing a filter rewrites the URL with replace-navigation', async () => {
 test('legend entries toggle sources in every chart', async () => {
   const page = await newPage();
   await gotoApp(page, 'salaries');
-  const legend = page.locator('.legend-item', { hasText: 'Hire a backend developer page' });
+  const legend = page.locator('button.legend-item', { hasText: 'Hire a backend developer page' });
   await legend.click();
   await waitUntil(async () => page.url().includes('sources='), 'sources in the URL');
   assert.equal(await legend.getAttribute('aria-pressed'), 'false');

@@ -44,6 +44,7 @@ fn more_view(dataset: Arc<Dataset>, url: UrlState) -> impl IntoView {
     let query = url.query;
     let d = dataset.clone();
     let years_chart = Memo::new(move |_| view_model::years_chart(&d, &query.get()));
+    let dataset_for_years = dataset.clone();
     let d = dataset.clone();
     let averages_chart = Memo::new(move |_| view_model::averages_chart(&d, &query.get()));
 
@@ -77,7 +78,15 @@ fn more_view(dataset: Arc<Dataset>, url: UrlState) -> impl IntoView {
                 height=YearsChart::HEIGHT
                 table=Signal::derive(move || years_chart.get().table())
                 draw=Box::new(move |area, style| draw_years(area, &years_chart.get(), style))
-            />
+            >
+                <YearsLegend chart=years_chart />
+            </ChartFrame>
+            {move || {
+                let undated = view_model::bands_without_years(&dataset_for_years, &query.get());
+                (!undated.is_empty()).then(|| view! {
+                    <p class="muted small">{format!("Not on this chart, as the source gives no years of experience: {}.", undated.join("; "))}</p>
+                })
+            }}
         </section>
         <OffersSection dataset=dataset.clone() query=query />
         <section class="section" aria-labelledby="averages-heading">
@@ -290,4 +299,28 @@ fn OffersSection(dataset: Arc<Dataset>, query: Memo<SalariesQuery>) -> impl Into
             }}
         </section>
     }
+}
+
+/// The years chart's legend: one swatch per source shown, in the colour every chart gives it.
+/// The sources are chosen with the legend of the chart above.
+#[component]
+fn YearsLegend(chart: Memo<YearsChart>) -> impl IntoView {
+    let theme = use_context::<crate::state::ThemeCtx>().map(|t| t.0);
+    let items = move || {
+        let theme = theme.map(|t| t.get()).unwrap_or_default();
+        chart
+            .with(YearsChart::sources)
+            .into_iter()
+            .map(|(series, source)| {
+                let color = crate::charts::series_color(theme, series).hex();
+                view! {
+                    <li class="legend-item static">
+                        <span class="swatch" style:background-color=color aria-hidden="true"></span>
+                        {source}
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    view! { <ul class="legend static" aria-label="Sources in this chart">{items}</ul> }
 }
