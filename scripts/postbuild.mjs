@@ -141,9 +141,11 @@ function bootMarkup(route) {
     .join('');
   return '<header class="site-header" data-boot><a class="skip-link" href="#main">Skip to content</a>'
     + `<div class="header-inner"><a class="brand" href="${publicUrl}"><span class="brand-mark" aria-hidden="true">◆</span>Backend Atlas</a>`
-    + `<nav aria-label="Main"><ul class="nav-list">${nav}</ul></nav>`
-    + '<div class="header-tools"><button class="icon-button search-button" type="button" aria-haspopup="dialog"><span aria-hidden="true">⌕</span>Search<kbd aria-hidden="true">Ctrl K</kbd></button>'
-    + '<button class="icon-button theme-toggle" type="button" aria-pressed="false"><span aria-hidden="true">☀</span>Dark theme</button></div></div></header>'
+    + `<nav id="site-nav" aria-label="Main"><ul class="nav-list">${nav}</ul></nav>`
+    + '<div class="header-tools"><button class="icon-button search-button" type="button" aria-haspopup="dialog"><span aria-hidden="true">⌕</span><span class="button-label">Search</span><kbd aria-hidden="true">Ctrl K</kbd></button>'
+    + '<label class="theme-choice"><span class="visually-hidden">Theme</span><select class="theme-select" name="theme">'
+    + ['system', 'light', 'dark'].map((v) => `<option value="${v}">Theme: ${v}</option>`).join('') + '</select></label>'
+    + '<button class="icon-button menu-button" type="button" aria-controls="site-nav" aria-expanded="false"><span aria-hidden="true">☰</span>Menu</button></div></div></header>'
     + `<main id="main" tabindex="-1" data-boot><div class="page" aria-busy="true"><h1>${escape(route.heading)}</h1>`
     + `<p class="lead">${escape(route.lead)}</p><p class="loading" role="status">Loading the page…</p></div></main>`;
 }
@@ -168,14 +170,9 @@ const bootCheck = `// Written by scripts/postbuild.mjs.
     // Storage disabled: the app says so where it matters (the roadmap's progress).
   }
   if (stored) document.documentElement.dataset.theme = stored;
-  // The static header's toggle tells the truth until the app's replaces it (ThemeToggle:
-  // pressed when the page is dark, by choice or by the system).
-  const dark = stored ? stored === 'dark' : matchMedia('(prefers-color-scheme: dark)').matches;
-  const toggle = document.querySelector('[data-boot] .theme-toggle');
-  if (toggle && dark) {
-    toggle.setAttribute('aria-pressed', 'true');
-    toggle.firstElementChild.textContent = '☾';
-  }
+  // The static header's theme select tells the truth until the app's replaces it.
+  const select = document.querySelector('[data-boot] .theme-select');
+  if (select) select.value = stored || 'system';
   const report = () => {
     const status = document.querySelector('[data-boot] .loading');
     if (!status || status.dataset.failed) return;

@@ -127,6 +127,7 @@ pub fn national_reference(
     let f = &occupation.national;
     let (min, max) = (f.p10?, f.p90?);
     Some(crate::charts::salary::Reference {
+        short_label: "BLS: US, 10th–90th percentile".into(),
         label: format!(
             "BLS OEWS {}: US {}, 10th–90th percentile, all levels",
             release.release, occupation.name
@@ -396,7 +397,7 @@ mod tests {
         assert!(
             r.note.contains("junior")
                 && r.note.contains("principal")
-                && r.note.contains("3 sources"),
+                && r.note.contains("4 sources"),
             "{}",
             r.note
         );

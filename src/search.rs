@@ -8,6 +8,8 @@
 //! | kind | path | anchor (DOM id) | query |
 //! | --- | --- | --- | --- |
 //! | [`Kind::Page`] | each route | `main` | — |
+//! | [`Kind::Section`], a page's sections with their key figures (the offer statistics, PayScale's averages, the market snapshot…) | its route | the section's heading id | — |
+//! | [`Kind::Section`], each level's salaries | `/salaries` | `ranges-heading` | `levels=<level id>` |
 //! | [`Kind::Framework`] | `/frameworks` | `framework-<framework id>` | — |
 //! | [`Kind::Technology`], FastAPI top ten | `/frameworks` | `tech-<top_related id>` | — |
 //! | [`Kind::Technology`], release timeline | `/frameworks` | `framework-<id>` when a framework has the technology's id, else `timeline-heading` | — |
@@ -65,14 +67,16 @@ pub enum Kind {
     Mistake,
     Source,
     Page,
+    Section,
     Area,
 }
 
 impl Kind {
     /// Every kind, in ranking order (see [`Kind::rank`]).
-    pub const ALL: [Kind; 11] = [
+    pub const ALL: [Kind; 12] = [
         Kind::Page,
         Kind::Framework,
+        Kind::Section,
         Kind::RoadmapItem,
         Kind::Question,
         Kind::Term,
@@ -98,6 +102,7 @@ impl Kind {
             Kind::Source => "Data source",
             Kind::Page => "Page",
             Kind::Area => "US area",
+            Kind::Section => "Section",
         }
     }
 
@@ -106,15 +111,16 @@ impl Kind {
         match self {
             Kind::Page => 0,
             Kind::Framework => 1,
-            Kind::RoadmapItem => 2,
-            Kind::Question => 3,
-            Kind::Term => 4,
-            Kind::Skill => 5,
-            Kind::Technology => 6,
-            Kind::Mistake => 7,
-            Kind::Source => 8,
-            Kind::Stage => 9,
-            Kind::Area => 10,
+            Kind::Section => 2,
+            Kind::RoadmapItem => 3,
+            Kind::Question => 4,
+            Kind::Term => 5,
+            Kind::Skill => 6,
+            Kind::Technology => 7,
+            Kind::Mistake => 8,
+            Kind::Source => 9,
+            Kind::Stage => 10,
+            Kind::Area => 11,
         }
     }
 }
@@ -186,6 +192,7 @@ impl Index {
     pub fn build(d: &Dataset) -> Index {
         let mut builder = Builder::default();
         add_pages(&mut builder);
+        add_sections(&mut builder, d);
         add_frameworks(&mut builder, d);
         add_technologies(&mut builder, d);
         add_roadmap(&mut builder, d);
@@ -369,6 +376,168 @@ fn add_pages(b: &mut Builder) {
     }
 }
 
+/// The sections of the pages, each with the words a reader would look for it by and, where the
+/// section shows one, its key figure in the detail line.
+fn add_sections(b: &mut Builder, d: &Dataset) {
+    use crate::format::{money, per};
+    let offers = &d.offer_stats;
+    let snapshot = &d.market_snapshot;
+    let average = d.averages.first().map_or_else(String::new, |a| {
+        format!(
+            "{}{}: {} {} {}",
+            a.cited_from.as_deref().unwrap_or_default(),
+            a.as_of
+                .as_deref()
+                .map(|w| format!(", {w}"))
+                .unwrap_or_default(),
+            a.role,
+            money(f64::from(a.value)),
+            per(a.period)
+        )
+    });
+    let sections: [(&'static str, &str, &str, String, &str); 15] = [
+        (
+            "/salaries",
+            "ranges-heading",
+            "Salary range by seniority",
+            "Each source's range per level, with a consensus".into(),
+            "levels seniority junior middle senior lead architect principal consensus range chart",
+        ),
+        (
+            "/salaries",
+            "years-heading",
+            "Salary by years of experience",
+            "Each source's bands over years of experience".into(),
+            "experience years chart",
+        ),
+        (
+            "/salaries",
+            "offers-heading",
+            "Offer statistics",
+            format!(
+                "{} offers · median salary expectation {} {}",
+                offers.total_offers,
+                money(f64::from(offers.median_expectation)),
+                per(offers.period)
+            ),
+            "median weighted percentiles histogram import csv offers where do i stand statistics",
+        ),
+        (
+            "/salaries",
+            "averages-heading",
+            "Average pay: back-end vs front-end",
+            average,
+            "payscale average frontend backend",
+        ),
+        (
+            "/hiring",
+            "snapshot-heading",
+            "Market snapshot",
+            format!(
+                "Senior salary ({}) {} · hiring difficulty {} · time to hire {}",
+                snapshot.region,
+                snapshot.salary_quote,
+                snapshot.hiring_difficulty,
+                snapshot.time_to_hire_quote
+            ),
+            "market time to hire hiring difficulty senior salary weeks",
+        ),
+        (
+            "/hiring",
+            "kit-heading",
+            "Interview kit",
+            "Questions with junior and senior answers, to tick, print and copy".into(),
+            "interview questions kit print markdown",
+        ),
+        (
+            "/hiring",
+            "resume-heading",
+            "Resume check",
+            "Green and yellow flags found in a pasted resume, in the browser only".into(),
+            "resume cv flags green yellow check",
+        ),
+        (
+            "/hiring",
+            "terms-heading",
+            "Technical terms",
+            "The glossary of the hiring guide".into(),
+            "glossary terms",
+        ),
+        (
+            "/locations",
+            "map-heading",
+            "Pay by state",
+            "BLS OEWS wage percentiles by US state, on a map".into(),
+            "map state states bls oews wages percentile median mean us",
+        ),
+        (
+            "/locations",
+            "areas-heading",
+            "Every area",
+            "Every US state and metro area, searchable and sortable".into(),
+            "metro city cities list areas",
+        ),
+        (
+            "/locations",
+            "compare-heading",
+            "Compare areas",
+            "Box plots of the areas picked, where you stand and a pay range for a job post".into(),
+            "compare box plot job post pay range",
+        ),
+        (
+            "/frameworks",
+            "chooser-heading",
+            "Which should I choose?",
+            "Four questions; the answer quotes the sources".into(),
+            "choose which framework recommend quiz pick",
+        ),
+        (
+            "/frameworks",
+            "timeline-heading",
+            "When they appeared",
+            "First release years, per the sources".into(),
+            "release year timeline history",
+        ),
+        (
+            "/frameworks",
+            "fastapi-heading",
+            "FastAPI up close",
+            "Quick facts and the top ten related technologies".into(),
+            "fastapi top ten related facts",
+        ),
+        (
+            "/roadmap",
+            "transfer-heading",
+            "Keep or share your progress",
+            "Export, import or share your roadmap progress".into(),
+            "export import share progress json backup",
+        ),
+    ];
+    for (path, anchor, title, detail, words) in sections {
+        b.add(
+            Kind::Section,
+            title,
+            detail,
+            (path, anchor.to_owned(), None),
+            &[words],
+        );
+    }
+    // Each level's salaries: the seniority chart with that level only.
+    for level in crate::data::Level::ALL {
+        b.add(
+            Kind::Section,
+            &format!("{} salaries", level.label()),
+            format!("Salary range by seniority, {} level", level.id()),
+            (
+                "/salaries",
+                "ranges-heading".to_owned(),
+                Some(format!("levels={}", level.id())),
+            ),
+            &["level pay"],
+        );
+    }
+}
+
 fn add_frameworks(b: &mut Builder, d: &Dataset) {
     for f in &d.frameworks {
         let kind = match f.kind {
@@ -384,6 +553,9 @@ fn add_frameworks(b: &mut Builder, d: &Dataset) {
         }
         let mut extra: Vec<&str> = vec![&f.id, &f.summary.text];
         extra.extend(f.pros.iter().map(|c| c.text.as_str()));
+        if f.hello_world.is_some() {
+            extra.extend(["hello world", "code sample example"]);
+        }
         b.add(
             Kind::Framework,
             &f.name,

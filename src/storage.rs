@@ -22,6 +22,12 @@ pub fn get(key: &str) -> Result<Option<String>, StorageError> {
         .map_err(|_| StorageError("reading local storage failed".into()))
 }
 
+pub fn remove(key: &str) -> Result<(), StorageError> {
+    storage()?
+        .remove_item(key)
+        .map_err(|_| StorageError("local storage is blocked".into()))
+}
+
 pub fn set(key: &str, value: &str) -> Result<(), StorageError> {
     storage()?
         .set_item(key, value)

@@ -1,8 +1,10 @@
 //! Chart drawing, natively with plotters' SVGBackend: what is drawn, the hit boxes, the tables.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
 use backend_atlas::charts::salary::*;
 use backend_atlas::charts::{ChartStyle, Hit, Theme};
+use common::{assert_texts_fit, text_boxes};
 use plotters::prelude::*;
 
 fn svg<F>(width: u32, height: u32, draw: F) -> (String, Vec<Hit>)
@@ -345,9 +347,111 @@ fn timeline_places_points_in_year_order_with_tooltips() {
         ["Rails", "framework", "2004", "someone", "Hire page"]
     );
 
+    // On a phone (a 324 px canvas) its labels fit too.
+    let (out, _) = svg(324, TimelineChart::HEIGHT as u32, |a| {
+        draw_timeline(a, &chart, ChartStyle::default()).unwrap()
+    });
+    assert_texts_fit(&text_boxes(&out), 324.0);
+
     let (out, hits) = svg(800, 220, |a| {
         draw_timeline(a, &TimelineChart { points: vec![] }, ChartStyle::default()).unwrap()
     });
     assert!(out.contains("No release years in the sources."));
     assert!(hits.is_empty());
+}
+
+#[test]
+fn the_seniority_and_years_charts_fit_a_phone() {
+    let width = 324.0;
+    let chart = range_chart();
+    let (out, _) = svg(width as u32, chart.height() as u32, |a| {
+        draw_ranges(a, &chart, ChartStyle::default()).unwrap()
+    });
+    assert_texts_fit(&text_boxes(&out), width);
+    // The real dataset, every level, with BLS's reference band and a salary marker.
+    let d = common::dataset();
+    let (q, _) = backend_atlas::query::salaries::SalariesQuery::parse("bls=1&salary=95000", &[]);
+    let real = backend_atlas::salaries::range_chart(&d, &q);
+    let (out, _) = svg(width as u32, real.height() as u32, |a| {
+        draw_ranges(a, &real, ChartStyle::default()).unwrap()
+    });
+    assert_texts_fit(&text_boxes(&out), width);
+    let band = |series, years, mark| YearsBand {
+        series,
+        source: "Source".into(),
+        source_label: "Label".into(),
+        years,
+        mark,
+    };
+    let years = YearsChart {
+        bands: vec![
+            band(
+                0,
+                (0.0, Some(2.0)),
+                Mark::Range {
+                    min: 50_000.0,
+                    max: 70_000.0,
+                },
+            ),
+            band(1, (2.0, Some(5.0)), Mark::Point { value: 70_000.0 }),
+            band(
+                2,
+                (8.0, None),
+                Mark::Open {
+                    min: 170_000.0,
+                    stated_top: Some(220_000.0),
+                },
+            ),
+        ],
+        marker: Some(95_000.0),
+        per: "a year",
+    };
+    let (out, _) = svg(width as u32, YearsChart::HEIGHT as u32, |a| {
+        draw_years(a, &years, ChartStyle::default()).unwrap()
+    });
+    assert_texts_fit(&text_boxes(&out), width);
+}
+
+#[test]
+fn histogram_labels_fit_a_phone_without_overlap_or_clipping() {
+    // 360 px phone: the canvas is about 324 px wide. 17 buckets up to "$13k+", and four markers
+    // close together.
+    let buckets: Vec<(f64, f64, u128)> = (0..17u32)
+        .map(|i| {
+            let lo = 5_000.0 + 500.0 * f64::from(i);
+            (lo, lo + 500.0, u128::from(i % 5 + 1))
+        })
+        .collect();
+    let chart = HistogramChart {
+        buckets,
+        markers: vec![
+            ("P25".into(), 7_100.0),
+            ("Median".into(), 7_700.0),
+            ("P75".into(), 8_200.0),
+            ("You".into(), 7_900.0),
+        ],
+        per: "a month",
+        series: 0,
+    };
+    let width = 324.0;
+    let (out, hits) = svg(width as u32, HistogramChart::HEIGHT as u32, |a| {
+        draw_histogram(a, &chart, ChartStyle::default()).unwrap()
+    });
+    let boxes = text_boxes(&out);
+    assert!(boxes.len() > 8, "{out}");
+    assert_texts_fit(&boxes, width);
+    // No marker's line crosses a marker label: the labels sit above where the lines start.
+    let plot_top = hits.last().unwrap().y0;
+    for b in boxes.iter().filter(|b| {
+        ["P25", "Median", "P75", "You"]
+            .iter()
+            .any(|m| b.4.starts_with(m))
+    }) {
+        assert!(
+            b.3 <= plot_top,
+            "{:?} reaches into the plot ({} > {plot_top})",
+            b.4,
+            b.3
+        );
+    }
 }

@@ -681,6 +681,11 @@ fn the_box_plots_draw_the_nation_and_each_area_and_the_overlay() {
         table.rows[1][1..6],
         ["$96,110", "$104,000", "$134,120", "$168,730", "$209,890"]
     );
+    // On a phone (a 324 px canvas) its labels fit.
+    let (out, _) = svg(324, chart.height() as u32, |area| {
+        draw_boxes(area, &chart, ChartStyle::default()).unwrap()
+    });
+    common::assert_texts_fit(&common::text_boxes(&out), 324.0);
     // Without areas, the nation alone.
     let alone =
         backend_atlas::locations::box_chart(&SOFTWARE, &dataset, &LocationsQuery::default());

@@ -283,6 +283,15 @@ fn anchors_follow_the_documented_patterns() {
                 .strip_prefix("term-")
                 .is_some_and(|id| d.hiring.terms.iter().any(|t| t.id == id)),
             (Kind::Mistake, "/hiring") => a == "kit-heading",
+            // A page's section: its heading; a level's salaries: the seniority chart, filtered.
+            (Kind::Section, _) => {
+                a.ends_with("-heading")
+                    && e.query.as_deref().is_none_or(|q| {
+                        e.path == "/salaries"
+                            && q.strip_prefix("levels=")
+                                .is_some_and(|id| backend_atlas::data::Level::from_id(id).is_some())
+                    })
+            }
             (Kind::Source, "/sources") => a
                 .strip_prefix("source-")
                 .is_some_and(|id| d.sources.iter().any(|s| s.id == id)),
@@ -319,7 +328,7 @@ fn kind_labels_and_ranks_are_distinct() {
     labels.dedup();
     assert_eq!(labels.len(), Kind::ALL.len());
     let ranks: Vec<u8> = Kind::ALL.iter().map(|k| k.rank()).collect();
-    assert_eq!(ranks, (0..11).collect::<Vec<u8>>());
+    assert_eq!(ranks, (0..12).collect::<Vec<u8>>());
     assert_eq!(Kind::RoadmapItem.label(), "Roadmap item");
 }
 
@@ -542,4 +551,96 @@ fn search_timing() {
     let build = Instant::now();
     let _ = self::index();
     println!("build (with dataset parse): {:?}", build.elapsed());
+}
+
+/// What readers type, and where each must land: the first result's page and heading (or an
+/// anchor that starts with the given text). At least 30 queries (issue 25, point 8).
+#[test]
+fn what_readers_type_lands_on_a_relevant_place() {
+    let index = index();
+    let cases: &[(&str, &[(&str, &str)])] = &[
+        ("payscale", &[("/salaries", "averages-heading")]),
+        (
+            "median",
+            &[
+                ("/salaries", "offers-heading"),
+                ("/locations", "map-heading"),
+            ],
+        ),
+        ("principal", &[("/salaries", "ranges-heading")]),
+        ("hello world", &[("/frameworks", "framework-")]),
+        ("time to hire", &[("/hiring", "snapshot-heading")]),
+        ("hiring difficulty", &[("/hiring", "snapshot-heading")]),
+        ("fastapi", &[("/frameworks", "framework-fastapi")]),
+        ("django", &[("/frameworks", "framework-django")]),
+        ("flask", &[("/frameworks", "framework-flask")]),
+        ("express", &[("/frameworks", "framework-express")]),
+        ("spring boot", &[("/frameworks", "framework-spring-boot")]),
+        ("junior", &[("/salaries", "ranges-heading")]),
+        ("senior salaries", &[("/salaries", "ranges-heading")]),
+        ("oauth", &[("/roadmap", "item-")]),
+        ("docker", &[("/roadmap", "item-"), ("/frameworks", "tech-")]),
+        ("interview", &[("/hiring", "kit-heading")]),
+        ("resume", &[("/hiring", "resume-heading")]),
+        ("export progress", &[("/roadmap", "transfer-heading")]),
+        ("roadmap", &[("/roadmap", "main")]),
+        ("salaries", &[("/salaries", "main")]),
+        (
+            "map",
+            &[("/locations", "map-heading"), ("/locations", "main")],
+        ),
+        (
+            "bls",
+            &[
+                ("/locations", "map-heading"),
+                ("/locations", "main"),
+                ("/sources", "source-bls"),
+            ],
+        ),
+        (
+            "metro",
+            &[("/locations", "areas-heading"), ("/locations", "main")],
+        ),
+        (
+            "which framework should i choose",
+            &[("/frameworks", "chooser-heading")],
+        ),
+        (
+            "pydantic",
+            &[
+                ("/frameworks", "tech-"),
+                ("/roadmap", "item-"),
+                ("/hiring", "term-pydantic"),
+            ],
+        ),
+        ("upstaff", &[("/sources", "source-upstaff")]),
+        ("years of experience", &[("/salaries", "years-heading")]),
+        ("weighted median", &[("/salaries", "offers-heading")]),
+        ("histogram", &[("/salaries", "offers-heading")]),
+        ("release year", &[("/frameworks", "timeline-heading")]),
+        ("consensus", &[("/salaries", "ranges-heading")]),
+        ("green flags", &[("/hiring", "resume-heading")]),
+        ("glossary", &[("/hiring", "terms-heading")]),
+        ("job post pay range", &[("/locations", "compare-heading")]),
+        ("front-end", &[("/salaries", "averages-heading")]),
+    ];
+    assert!(cases.len() >= 30);
+    let mut misses = Vec::new();
+    for (query, places) in cases {
+        let first = index.search(query, 1);
+        let landed = first.first().is_some_and(|e| {
+            places
+                .iter()
+                .any(|(path, anchor)| e.path == *path && e.anchor.starts_with(anchor))
+        });
+        if !landed {
+            misses.push(format!(
+                "{query:?} -> {:?}",
+                first
+                    .first()
+                    .map(|e| (e.path, e.anchor.clone(), e.title.clone()))
+            ));
+        }
+    }
+    assert!(misses.is_empty(), "{}", misses.join("\n"));
 }

@@ -99,6 +99,27 @@ impl BoxChart {
     }
 }
 
+/// A label's width in pixels at `font` (0.6 em a character).
+fn text_width(text: &str, font: f64) -> f64 {
+    text.chars().count() as f64 * font * 0.6
+}
+
+/// `text`, or as much of it as fits `room` pixels at `font` followed by "…".
+fn shortened(text: &str, room: f64, font: f64) -> String {
+    if text_width(text, font) <= room {
+        return text.to_owned();
+    }
+    let fit = ((room / (font * 0.6)).floor() as usize).saturating_sub(1);
+    let mut out: String = text
+        .chars()
+        .take(fit)
+        .collect::<String>()
+        .trim_end()
+        .to_owned();
+    out.push('…');
+    out
+}
+
 /// Draws the comparison and returns its tooltip regions.
 pub fn draw_boxes<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
@@ -122,7 +143,9 @@ pub fn draw_boxes<DB: DrawingBackend>(
         } else {
             series_color(style.theme, chart.series)
         };
-        p.text(&row.label, left, y + 8.0, FONT, ink.text, Align::Left)?;
+        // A long metro name is shortened on a phone (the tooltip and table have it whole).
+        let label = shortened(&row.label, right - left, FONT);
+        p.text(&label, left, y + 8.0, FONT, ink.text, Align::Left)?;
         let (y0, y1) = (y + 17.0, y + ROW - 5.0);
         let mid = (y0 + y1) / 2.0;
         let [p10, p25, median, p75, p90] = row.points;
@@ -171,8 +194,15 @@ pub fn draw_boxes<DB: DrawingBackend>(
         y += ROW;
     }
     if !chart.ranges.is_empty() {
+        // The long heading where it fits, a short one on a phone.
+        let long = "Seniority ranges from the other sources (a different population: see the note)";
+        let fits = long.chars().count() as f64 * (FONT - 1.0) * 0.6 <= width - left - 2.0;
         p.text(
-            "Seniority ranges from the other sources (a different population: see the note)",
+            if fits {
+                long
+            } else {
+                "Other sources' seniority ranges (see the note)"
+            },
             left,
             y + SECTION / 2.0,
             FONT - 1.0,
@@ -193,16 +223,27 @@ pub fn draw_boxes<DB: DrawingBackend>(
                 y1,
                 r.tip.clone(),
             )?;
-            let (label_x, align) = match r.mark {
-                Mark::Range { max, .. } if x(max) < right - 160.0 => (x(max) + 6.0, Align::Left),
-                Mark::Point { value } if x(value) < right - 160.0 => (x(value) + 10.0, Align::Left),
-                Mark::Range { min, .. } | Mark::Open { min, .. } if x(min) > left + 160.0 => {
-                    (x(min) - 6.0, Align::Right)
-                }
-                _ => (right, Align::Right),
+            // Beside the bar, on the side with more room; shortened with "…" where even that
+            // is too narrow (a phone), never cut off. The tooltip and table have it whole.
+            let (lo_x, hi_x) = match r.mark {
+                Mark::Range { min, max } => (x(min), x(max)),
+                Mark::Point { value } => (x(value) - 4.0, x(value) + 4.0),
+                Mark::Open { min, .. } => (x(min), right),
+            };
+            let (room_right, room_left) = (right - hi_x - 6.0, lo_x - 6.0 - left);
+            let (label_x, align, room) =
+                if room_right >= text_width(&r.label, FONT - 1.0) || room_right >= room_left {
+                    (hi_x + 6.0, Align::Left, room_right)
+                } else {
+                    (lo_x - 6.0, Align::Right, room_left)
+                };
+            let (label_x, align, room) = if room < 40.0 {
+                (right, Align::Right, right - left)
+            } else {
+                (label_x, align, room)
             };
             p.text(
-                &r.label,
+                &shortened(&r.label, room, FONT - 1.0),
                 label_x,
                 (y0 + y1) / 2.0,
                 FONT - 1.0,

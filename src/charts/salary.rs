@@ -134,6 +134,8 @@ pub struct RangeChart {
 /// A labelled reference band across the whole chart, in its source's colour.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Reference {
+    /// The label on a narrow canvas ("BLS: US, 10th–90th percentile").
+    pub short_label: String,
     /// Shown above the plot and in the table.
     pub label: String,
     pub source: String,
@@ -267,13 +269,18 @@ pub fn draw_ranges<DB: DrawingBackend>(
         p.rect(a, top - 6.0, b, plot_bottom, rgb, 0.12)?;
         p.dashed_vline(a, top - 6.0, plot_bottom, rgb, 1.0)?;
         p.dashed_vline(b, top - 6.0, plot_bottom, rgb, 1.0)?;
-        let (tx, align) = if a > width * 0.5 {
-            (b, Align::Right)
+        // The whole label where it fits the canvas, the short one on a phone; kept inside the
+        // canvas, starting at the band's edge where it can.
+        let label = if text_width(&r.label, FONT - 1.0) <= width - 4.0 {
+            &r.label
         } else {
-            (a, Align::Left)
+            &r.short_label
         };
+        let w = text_width(label, FONT - 1.0);
+        let start = if a > width * 0.5 { b - w } else { a };
+        let tx = start.min(width - 2.0 - w).max(2.0);
         // Above the "You" marker's label, which sits at top - 14.
-        p.text(&r.label, tx, top - 30.0, FONT - 1.0, ink.muted, align)?;
+        p.text(label, tx, top - 30.0, FONT - 1.0, ink.muted, Align::Left)?;
         p.hit(
             a,
             top - 38.0,
@@ -776,6 +783,15 @@ impl HistogramChart {
     }
 }
 
+/// The height of one marker label's row above the histogram.
+const MARKER_ROW: f64 = 14.0;
+
+/// A text's width in pixels, estimated at 0.6 em a character (the charts' sans-serif font,
+/// digits and lower case; capitals run a little wider, hence the margins around it).
+fn text_width(text: &str, font: f64) -> f64 {
+    text.chars().count() as f64 * font * 0.6
+}
+
 pub fn draw_histogram<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     chart: &HistogramChart,
@@ -785,7 +801,10 @@ pub fn draw_histogram<DB: DrawingBackend>(
     let mut p = Painter::new(area, style.scale);
     p.fill(ink.background)?;
     let (width, height) = p.size();
-    let (left, right, top, bottom) = (52.0, width - 16.0, 24.0, height - 40.0);
+    // The markers' labels (P25, median, P75, You) get a row each in a band above the plot: no
+    // marker's line crosses a label and no two labels overlap, at any width.
+    let band = MARKER_ROW * chart.markers.len() as f64;
+    let (left, right, top, bottom) = (52.0, width - 16.0, 24.0 + band, height - 40.0);
     let (Some(first), Some(last)) = (chart.buckets.first(), chart.buckets.last()) else {
         p.text(
             "No offers to show yet.",
@@ -816,7 +835,16 @@ pub fn draw_histogram<DB: DrawingBackend>(
         )?;
     }
     let rgb = series_color(style.theme, chart.series);
-    let label_every = (chart.buckets.len() / 8).max(1);
+    // As many bucket labels as fit side by side (a phone gets fewer); one that would run past
+    // the canvas's edge is left out rather than clipped.
+    let bucket_label = |b_lo: f64| format!("{}+", short_money(b_lo));
+    let widest = chart
+        .buckets
+        .iter()
+        .map(|b| text_width(&bucket_label(b.0), FONT - 1.0))
+        .fold(0.0, f64::max);
+    let slots = (((right - left) / (widest + 8.0)).floor() as usize).max(1);
+    let label_every = chart.buckets.len().div_ceil(slots).max(1);
     for (i, &(b_lo, b_hi, n)) in chart.buckets.iter().enumerate() {
         let (x0, x1) = (x(b_lo) + 1.0, x(b_hi) - 1.0);
         if n > 0 {
@@ -834,9 +862,10 @@ pub fn draw_histogram<DB: DrawingBackend>(
                 chart.per
             ),
         );
-        if i % label_every == 0 {
+        let label = bucket_label(b_lo);
+        if i % label_every == 0 && x0 + text_width(&label, FONT - 1.0) <= width - 2.0 {
             p.text(
-                &format!("{}+", short_money(b_lo)),
+                &label,
                 x0,
                 bottom + 12.0,
                 FONT - 1.0,
@@ -869,25 +898,13 @@ pub fn draw_histogram<DB: DrawingBackend>(
             ink.text
         };
         p.dashed_vline(mx, top, bottom, color, 1.5)?;
-        let ty = top + 8.0 + (i as f64) * 14.0;
-        let align = if mx > width * 0.7 {
-            Align::Right
-        } else {
-            Align::Left
-        };
-        let tx = if matches!(align, Align::Right) {
-            mx - 4.0
-        } else {
-            mx + 4.0
-        };
-        p.text(
-            &format!("{label} {}", short_money(*value)),
-            tx,
-            ty,
-            FONT - 1.0,
-            color,
-            align,
-        )?;
+        // Centred over its line, kept inside the canvas, in its own row of the band.
+        let text = format!("{label} {}", short_money(*value));
+        let w = text_width(&text, FONT - 1.0);
+        // Never left of the plot, where the "Offers" title is.
+        let tx = (mx - w / 2.0).min(width - 2.0 - w).max(left);
+        let ty = 24.0 + (i as f64) * MARKER_ROW;
+        p.text(&text, tx, ty, FONT - 1.0, color, Align::Left)?;
         p.hit(
             mx - 4.0,
             top,

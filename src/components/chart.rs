@@ -120,8 +120,10 @@ pub fn ChartFrame(
             pick.run(key);
         }
     };
-    // Arrow keys step through the pickable hits, showing (and announcing) each tooltip; Enter
-    // or Space picks the one shown.
+    // Arrow keys step through the chart's data points, showing each tooltip and announcing it;
+    // Enter or Space picks the one shown (on a chart that picks, such as the map).
+    let stepped = StoredValue::new(None::<usize>);
+    let (announced, set_announced) = signal(String::new());
     let on_key = move |ev: web_sys::KeyboardEvent| {
         let step: isize = match ev.key().as_str() {
             "ArrowRight" | "ArrowDown" => 1,
@@ -140,7 +142,7 @@ pub fn ChartFrame(
             _ => return,
         };
         ev.prevent_default();
-        // Found again by key after every redraw (a pick redraws the chart).
+        // Found again by key after every redraw (a pick redraws the chart), else by position.
         let current = shown.get_value();
         let tip = hits.with_value(|h: &Vec<Hit>| {
             let n = h.len() as isize;
@@ -149,24 +151,27 @@ pub fn ChartFrame(
             }
             let at = current
                 .as_ref()
-                .and_then(|key| h.iter().position(|hit| hit.key.as_ref() == Some(key)));
+                .and_then(|key| h.iter().position(|hit| hit.key.as_ref() == Some(key)))
+                .or_else(|| stepped.get_value().filter(|&i| (i as isize) < n));
             let next = match at {
                 None if step > 0 => 0,
                 None => n - 1,
                 Some(i) => (i as isize + step).rem_euclid(n),
-            };
-            h.get(next as usize)
-                .map(|hit| (hit.center(), hit.text.clone(), hit.key.clone()))
+            } as usize;
+            h.get(next)
+                .map(|hit| (next, hit.center(), hit.text.clone(), hit.key.clone()))
         });
-        if let Some(((x, y), text, key)) = tip {
+        if let Some((i, (x, y), text, key)) = tip {
+            stepped.set_value(Some(i));
             shown.set_value(key);
+            set_announced.set(text.clone());
             set_tooltip.set(Some((x, y, text)));
         }
     };
     let summary_id = format!("{id}-summary");
     let title_id = format!("{id}-title");
     let labelled_by = title_id.clone();
-    let canvas_label = format!("Chart: {title}");
+    let canvas_label = format!("Chart: {title}. Arrow keys step through its data points.");
     let described_by = summary_id.clone();
     let download = move |_| download_csv(id, &table.get_untracked().to_csv());
 
@@ -197,7 +202,7 @@ pub fn ChartFrame(
                     role="img"
                     aria-label=canvas_label
                     aria-describedby=described_by
-                    tabindex=on_pick.map(|_| "0")
+                    tabindex="0"
                     on:keydown=on_key
                     on:click=move |ev| on_click(f64::from(ev.offset_x()), f64::from(ev.offset_y()))
                     on:pointermove=move |ev| on_point(f64::from(ev.offset_x()), f64::from(ev.offset_y()))
@@ -219,13 +224,15 @@ pub fn ChartFrame(
                         .get()
                         .map(|(x, y, text)| {
                             view! {
-                                <div class="chart-tooltip" role="status" style:left=px(x + 12.0) style:top=px(y + 12.0)>
+                                <div class="chart-tooltip" style:left=px(x + 12.0) style:top=px(y + 12.0)>
                                     {text}
                                 </div>
                             }
                         })
                 }}
             </div>
+            // The data point the arrow keys reached, read out (the tooltip shows it).
+            <p class="visually-hidden" aria-live="polite">{announced}</p>
             {move || error.get().map(|e| view! { <p class="chart-error" role="alert">{e}</p> })}
             <figcaption id=summary_id class="chart-summary">
                 {move || summary.get()}

@@ -1,4 +1,6 @@
-//! Site header: skip link, product name, main navigation marking the current page.
+//! Site header: skip link, product name, main navigation marking the current page, search and
+//! theme. On a phone it is one row (the name, search and a Menu button); the menu opens the
+//! navigation and the theme below it, and closes after a navigation or on Escape.
 
 use crate::routes;
 use crate::state::app_base;
@@ -26,8 +28,30 @@ pub fn Header() -> impl IntoView {
         })
         .collect_view();
 
+    let open = RwSignal::new(false);
+    // Any link in the header (a page, the product name) closes the menu as it navigates.
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        use wasm_bindgen::JsCast;
+        let on_link = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("a").ok().flatten())
+            .is_some();
+        if on_link {
+            open.set(false);
+        }
+    };
+    let menu_button = NodeRef::<leptos::html::Button>::new();
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Escape" && open.get_untracked() {
+            open.set(false);
+            if let Some(button) = menu_button.get_untracked() {
+                let _ = button.focus();
+            }
+        }
+    };
     view! {
-        <header class="site-header">
+        <header class="site-header" class:menu-open=move || open.get() on:keydown=on_key on:click=on_click>
             <a class="skip-link" href="#main" on:click=skip_to_main>
                 "Skip to content"
             </a>
@@ -36,12 +60,24 @@ pub fn Header() -> impl IntoView {
                     <span class="brand-mark" aria-hidden="true">"◆"</span>
                     "Backend Atlas"
                 </a>
-                <nav aria-label="Main">
+                <nav id="site-nav" aria-label="Main">
                     <ul class="nav-list">{links}</ul>
                 </nav>
                 <div class="header-tools">
                     <crate::components::search::SearchButton />
                     <crate::components::theme_toggle::ThemeToggle />
+                    // Shown on a phone only (style/main.css).
+                    <button
+                        type="button"
+                        class="icon-button menu-button"
+                        aria-controls="site-nav"
+                        node_ref=menu_button
+                        on:click=move |_| open.update(|o| *o = !*o)
+                        aria-expanded=move || open.get().to_string()
+                    >
+                        <span aria-hidden="true">"☰"</span>
+                        "Menu"
+                    </button>
                 </div>
             </div>
         </header>

@@ -24,6 +24,21 @@ pub fn Page(
             crate::components::search::land_on(id.to_owned(), 0);
         }
     });
+    // After a client-side navigation, focus moves to the new page's heading, so keyboard and
+    // screen-reader users start on the page they chose and hear its name. The app's first page
+    // keeps the browser's own focus, and a link to an anchor lands there instead.
+    let first_page = !OPENED_A_PAGE.swap(true, std::sync::atomic::Ordering::Relaxed);
+    if !first_page && hash.get_untracked().is_empty() {
+        // After this render (the last page's heading, with the same id, is gone by then), and
+        // once it is in the document (a page that arrives in its own chunk is built first).
+        // Not while a search result or an anchor is being landed on.
+        Effect::new(|_| {
+            use crate::components::search::{land_on, LANDING};
+            if !LANDING.load(std::sync::atomic::Ordering::Relaxed) {
+                land_on("page-heading".into(), 0);
+            }
+        });
+    }
     let (heading, lead) = heading_and_lead(path);
     let lead_class = if no_print_lead {
         "lead no-print"
@@ -32,12 +47,15 @@ pub fn Page(
     };
     view! {
         <div class="page">
-            <h1>{heading}</h1>
+            <h1 id="page-heading" tabindex="-1">{heading}</h1>
             <p class=lead_class>{lead}</p>
             {children()}
         </div>
     }
 }
+
+/// Whether a page has been shown since the app started (see `Page`).
+static OPENED_A_PAGE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
 /// What a page shows while its code is on the way: its heading and lead, as the route's static
 /// HTML has them (scripts/postbuild.mjs), so nothing moves when the page arrives.

@@ -9,6 +9,7 @@ use leptos::html::{Button, Input};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
@@ -44,7 +45,7 @@ pub fn SearchButton() -> impl IntoView {
             }
         >
             <span aria-hidden="true">"⌕"</span>
-            "Search"
+            <span class="button-label">"Search"</span>
             <kbd aria-hidden="true">"Ctrl K"</kbd>
         </button>
         <Show when=move || open.get()>
@@ -269,13 +270,27 @@ async fn load_areas(
 }
 
 /// After navigating, waits for the target to render (the page may still be mounting), then
-/// scrolls it into view and focuses it. Gives up quietly after about three seconds.
+/// scrolls it into view and focuses it. A target inside a placeholder (`data-pending`: a part
+/// of the page still on its way) is scrolled to, and focused once the part arrives. Gives up
+/// quietly after about three seconds.
 pub fn land_on(anchor: String, attempt: u32) {
+    LANDING.store(true, Ordering::Relaxed);
     let found = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id(&anchor));
+    let pending = found
+        .as_ref()
+        .is_some_and(|el| el.closest("[data-pending]").ok().flatten().is_some());
     match found {
+        Some(el) if pending && attempt < 60 => {
+            el.scroll_into_view();
+            set_timeout(
+                move || land_on(anchor, attempt + 1),
+                Duration::from_millis(50),
+            );
+        }
         Some(el) => {
+            LANDING.store(false, Ordering::Relaxed);
             if !el.has_attribute("tabindex") {
                 let _ = el.set_attribute("tabindex", "-1");
             }
@@ -288,6 +303,10 @@ pub fn land_on(anchor: String, attempt: u32) {
             move || land_on(anchor, attempt + 1),
             Duration::from_millis(50),
         ),
-        None => {}
+        None => LANDING.store(false, Ordering::Relaxed),
     }
 }
+
+/// Whether a [`land_on`] is still looking for its target (a search result, a `#anchor`): a new
+/// page then leaves focus to it rather than to its heading.
+pub static LANDING: AtomicBool = AtomicBool::new(false);

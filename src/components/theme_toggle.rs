@@ -1,6 +1,6 @@
-//! Light/dark toggle: follows the system until the reader chooses, then remembers the choice.
+//! The theme: follow the system (the default), or light or dark, chosen in the header. The
+//! choice is remembered; "system" forgets it again.
 
-use crate::charts::Theme;
 use crate::state::ThemeCtx;
 use leptos::prelude::*;
 
@@ -8,12 +8,21 @@ use leptos::prelude::*;
 /// applies it before the first paint under the same key.
 pub const THEME_KEY: &str = "backend-atlas.theme";
 
+/// The stored choice: `"light"`, `"dark"`, or `"system"` when none (or an unknown value) is
+/// stored.
+fn stored_choice() -> &'static str {
+    match crate::storage::get(THEME_KEY) {
+        Ok(Some(value)) if value == "light" => "light",
+        Ok(Some(value)) if value == "dark" => "dark",
+        _ => "system",
+    }
+}
+
 /// Applies a stored choice (if any) to `<html data-theme>`, before the first render.
 pub fn apply_stored_choice() {
-    if let Ok(Some(value)) = crate::storage::get(THEME_KEY) {
-        if value == "light" || value == "dark" {
-            set_attribute(Some(&value));
-        }
+    let choice = stored_choice();
+    if choice != "system" {
+        set_attribute(Some(choice));
     }
 }
 
@@ -30,32 +39,43 @@ fn set_attribute(value: Option<&str>) {
     };
 }
 
+/// A select whose shown value says the current choice ("Theme: system").
 #[component]
 pub fn ThemeToggle() -> impl IntoView {
     let theme = use_context::<ThemeCtx>().map(|t| t.0);
-    let current = move || theme.map(|t| t.get()).unwrap_or_default();
-    let toggle = move |_| {
-        let next = match current() {
-            Theme::Light => Theme::Dark,
-            Theme::Dark => Theme::Light,
+    let choice = RwSignal::new(stored_choice());
+    let on_change = move |ev: leptos::ev::Event| {
+        let next = match event_target_value(&ev).as_str() {
+            "light" => "light",
+            "dark" => "dark",
+            _ => "system",
         };
-        let value = if next == Theme::Dark { "dark" } else { "light" };
-        set_attribute(Some(value));
         // If storage is blocked the choice lasts for this page only; nothing else to do.
-        let _ = crate::storage::set(THEME_KEY, value);
+        if next == "system" {
+            set_attribute(None);
+            let _ = crate::storage::remove(THEME_KEY);
+        } else {
+            set_attribute(Some(next));
+            let _ = crate::storage::set(THEME_KEY, next);
+        }
+        choice.set(next);
         if let Some(t) = theme {
-            t.set(next);
+            t.set(crate::components::chart::page_theme());
         }
     };
     view! {
-        <button
-            type="button"
-            class="icon-button theme-toggle"
-            aria-pressed=move || (current() == Theme::Dark).to_string()
-            on:click=toggle
-        >
-            <span aria-hidden="true">{move || if current() == Theme::Dark { "☾" } else { "☀" }}</span>
-            "Dark theme"
-        </button>
+        <label class="theme-choice">
+            <span class="visually-hidden">"Theme"</span>
+            <select class="theme-select" name="theme" on:change=on_change>
+                {["system", "light", "dark"]
+                    .map(|value| {
+                        view! {
+                            <option value=value prop:selected=move || choice.get() == value>
+                                {format!("Theme: {value}")}
+                            </option>
+                        }
+                    })}
+            </select>
+        </label>
     }
 }

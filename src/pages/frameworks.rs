@@ -372,7 +372,8 @@ fn claim_list(
 }
 
 /// A code sample with a Copy button (the clipboard call happens only on click).
-/// `cite`, if any, follows the label (the code's source).
+/// `cite`, if any, names the code's source under it (not in the summary: a link inside the
+/// summary's button would nest two controls).
 fn code_block(label: &str, code: &str, cite: Option<AnyView>) -> impl IntoView {
     let (status, set_status) = signal(None::<&'static str>);
     let text = code.to_owned();
@@ -387,8 +388,9 @@ fn code_block(label: &str, code: &str, cite: Option<AnyView>) -> impl IntoView {
     };
     view! {
         <details class="code">
-            <summary>{label.to_owned()}{cite}</summary>
+            <summary>{label.to_owned()}</summary>
             <pre><code>{code.to_owned()}</code></pre>
+            {cite.map(|cite| view! { <p class="muted small code-source">"Source of the code"{cite}</p> })}
             <button type="button" class="button small" on:click=copy>"Copy"</button>
             <span role="status" class="muted">{move || status.get()}</span>
         </details>

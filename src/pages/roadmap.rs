@@ -156,6 +156,32 @@ fn typing_in_field(ev: &web_sys::KeyboardEvent) -> bool {
         .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
 }
 
+/// Focuses the item after `item` (or before it), in page order across the stages.
+fn focus_next_item(item: &web_sys::Element, forward: bool) {
+    let Some(items) = item
+        .owner_document()
+        .and_then(|d| d.query_selector_all("li.item").ok())
+    else {
+        return;
+    };
+    let Some(at) =
+        (0..items.length()).find(|&i| items.item(i).is_some_and(|n| n.is_same_node(Some(item))))
+    else {
+        return;
+    };
+    let next = if forward {
+        at.checked_add(1)
+    } else {
+        at.checked_sub(1)
+    };
+    if let Some(el) = next
+        .and_then(|i| items.item(i))
+        .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}
+
 /// Scrolls to and focuses an element; `open` also opens its `<details>` (an item's).
 fn focus_by_id(id: &str, open: bool) {
     let Some(el) = web_sys::window()
@@ -192,25 +218,15 @@ fn SharedBanner(url: State, own: Own, shared: Memo<Option<Progress>>) -> impl In
                     {move || {
                         if confirming.get() {
                             let progress = progress.clone();
-                            view! {
-                                <div class="confirm" role="alertdialog" aria-label="Replace your progress?">
-                                    <p>{format!("Replace your own progress ({mine} item(s) marked) with this one? This cannot be undone, but you can export yours first.")}</p>
-                                    <button
-                                        type="button"
-                                        class="button"
-                                        on:click=move |_| {
-                                            own.replace(progress.clone());
-                                            confirming.set(false);
-                                            leave();
-                                        }
-                                    >
-                                        "Replace mine"
-                                    </button>
-                                    <button type="button" class="button" on:click=move |_| confirming.set(false)>
-                                        "Cancel"
-                                    </button>
-                                </div>
-                            }
+                            confirm_replace(
+                                format!("Replace your own progress ({mine} item(s) marked) with this one? This cannot be undone, but you can export yours first."),
+                                move || {
+                                    own.replace(progress.clone());
+                                    confirming.set(false);
+                                    leave();
+                                },
+                                move || confirming.set(false),
+                            )
                             .into_any()
                         } else {
                             view! {
@@ -229,6 +245,22 @@ fn SharedBanner(url: State, own: Own, shared: Memo<Option<Progress>>) -> impl In
                 </div>
             }
         })
+    }
+}
+
+/// "Replace your progress?" with "Replace mine" and "Cancel": asked before a shared link or an
+/// imported file replaces the reader's own progress.
+fn confirm_replace(
+    question: String,
+    replace: impl Fn() + 'static,
+    cancel: impl Fn() + 'static,
+) -> impl IntoView {
+    view! {
+        <div class="confirm" role="alertdialog" aria-label="Replace your progress?">
+            <p>{question}</p>
+            <button type="button" class="button" on:click=move |_| replace()>"Replace mine"</button>
+            <button type="button" class="button" on:click=move |_| cancel()>"Cancel"</button>
+        </div>
     }
 }
 
@@ -353,7 +385,27 @@ fn item_view(
     let on_key = {
         let id = id.clone();
         move |ev: web_sys::KeyboardEvent| {
-            if read_only.get_untracked() || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+            if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+                return;
+            }
+            // On the item itself (not its buttons): the arrow keys, j and k step through items.
+            let on_item = ev.target() == ev.current_target();
+            let step = match ev.key().as_str() {
+                "ArrowDown" | "j" if on_item => Some(true),
+                "ArrowUp" | "k" if on_item => Some(false),
+                _ => None,
+            };
+            if let Some(forward) = step {
+                ev.prevent_default();
+                if let Some(item) = ev
+                    .current_target()
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                {
+                    focus_next_item(&item, forward);
+                }
+                return;
+            }
+            if read_only.get_untracked() {
                 return;
             }
             let Some(key) = ev
@@ -410,7 +462,7 @@ fn item_view(
             id=format!("item-{}", item.id)
             tabindex="0"
             data-state=move || state.get().id()
-            aria-label=format!("{} — {}", item.text, "press d, l, s or r to mark")
+            aria-label=format!("{} — {}", item.text, "press d, l, s or r to mark; arrow keys for the next or previous item")
             on:keydown=on_key
         >
             <div class="item-row">
@@ -488,6 +540,40 @@ fn Transfer(own: Own, roadmap: RoadmapData, read_only: Signal<bool>) -> impl Int
             "Progress exported as backend-atlas-progress.json.".into(),
         )));
     };
+    // An imported file waiting for "Replace mine", with its warnings.
+    let pending = RwSignal::new(None::<(Progress, Vec<String>)>);
+    let apply = move |(progress, warnings): (Progress, Vec<String>)| {
+        let count = progress.len();
+        own.replace(progress);
+        let extra = if warnings.is_empty() {
+            String::new()
+        } else {
+            format!(" {}", warnings.join(" "))
+        };
+        message.set(Some((
+            true,
+            format!("Imported progress with {count} marked item(s).{extra}"),
+        )));
+    };
+    let confirm = move || {
+        pending.get().map(|file| {
+            let mine = own.progress.with(Progress::len);
+            let theirs = file.0.len();
+            confirm_replace(
+                format!("Replace your own progress ({mine} item(s) marked) with the file's ({theirs} item(s) marked)? This cannot be undone, but you can export yours first."),
+                move || {
+                    if let Some(file) = pending.get_untracked() {
+                        apply(file);
+                    }
+                    pending.set(None);
+                },
+                move || {
+                    pending.set(None);
+                    message.set(Some((true, "Import cancelled. Nothing changed.".into())));
+                },
+            )
+        })
+    };
     let roadmap = Arc::new(roadmap);
     let on_file = move |ev: leptos::ev::Event| {
         let Some(input) = ev
@@ -518,19 +604,12 @@ fn Transfer(own: Own, roadmap: RoadmapData, read_only: Signal<bool>) -> impl Int
                 None => Err("The file could not be read as text.".into()),
             };
             match result {
-                Ok((progress, warnings)) => {
-                    let count = progress.len();
-                    own.replace(progress);
-                    let extra = if warnings.is_empty() {
-                        String::new()
-                    } else {
-                        format!(" {}", warnings.join(" "))
-                    };
-                    message.set(Some((
-                        true,
-                        format!("Imported progress with {count} marked item(s).{extra}"),
-                    )));
+                // Existing progress is replaced only once the reader says so.
+                Ok(file) if own.progress.with_untracked(Progress::len) > 0 => {
+                    message.set(None);
+                    pending.set(Some(file));
                 }
+                Ok(file) => apply(file),
                 Err(e) => message.set(Some((false, format!("{e} Nothing changed.")))),
             }
         });
@@ -547,6 +626,7 @@ fn Transfer(own: Own, roadmap: RoadmapData, read_only: Signal<bool>) -> impl Int
                 </label>
                 <ShareLink own=own />
             </div>
+            {confirm}
             {move || message.get().map(|(ok, text)| view! { <p class=if ok { "import-ok" } else { "import-error" } role="status">{text}</p> })}
         </section>
     }
@@ -635,7 +715,9 @@ fn HelpPanel(open: RwSignal<bool>) -> impl IntoView {
         >
             <h2 id="help-heading">"Keyboard shortcuts"</h2>
             <dl class="shortcuts">
-                <div><dt><kbd>"Tab"</kbd></dt><dd>"move to the next item"</dd></div>
+                <div><dt><kbd>"↓"</kbd>" or "<kbd>"j"</kbd></dt><dd>"move to the next item"</dd></div>
+                <div><dt><kbd>"↑"</kbd>" or "<kbd>"k"</kbd></dt><dd>"move to the previous item"</dd></div>
+                <div><dt><kbd>"Tab"</kbd></dt><dd>"move through the focused item's status buttons and details, then to the next item"</dd></div>
                 <div><dt><kbd>"d"</kbd></dt><dd>"mark the focused item done"</dd></div>
                 <div><dt><kbd>"l"</kbd></dt><dd>"mark it learning"</dd></div>
                 <div><dt><kbd>"s"</kbd></dt><dd>"mark it skipped"</dd></div>

@@ -30,3 +30,44 @@ impl Rng {
         (self.next() >> 11) as f64 / (1u64 << 53) as f64
     }
 }
+
+/// The `<text>` boxes of an SVG drawing: (left, top, right, bottom, text), their width
+/// estimated at 0.6 em a character.
+pub fn text_boxes(svg: &str) -> Vec<(f64, f64, f64, f64, String)> {
+    let attr = |tag: &str, name: &str| -> Option<f64> {
+        let at = tag.find(&format!(" {name}=\""))? + name.len() + 3;
+        tag[at..].split('"').next()?.parse().ok()
+    };
+    svg.split("<text")
+        .skip(1)
+        .filter_map(|rest| {
+            let (tag, after) = rest.split_once('>')?;
+            let text = after.split("</text>").next()?.trim().to_owned();
+            let (x, y, size) = (attr(tag, "x")?, attr(tag, "y")?, attr(tag, "font-size")?);
+            let w = text.chars().count() as f64 * size * 0.6;
+            let left = if tag.contains("text-anchor=\"end\"") {
+                x - w
+            } else if tag.contains("text-anchor=\"middle\"") {
+                x - w / 2.0
+            } else {
+                x
+            };
+            // Plotters writes the baseline or a dy offset; a box of the font's height around y
+            // is enough to tell rows apart.
+            Some((left, y - size / 2.0, left + w, y + size / 2.0, text))
+        })
+        .collect()
+}
+
+/// No text runs past the canvas's edges and no two texts overlap.
+pub fn assert_texts_fit(boxes: &[(f64, f64, f64, f64, String)], width: f64) {
+    for b in boxes {
+        assert!(b.0 >= 0.0 && b.2 <= width, "{:?} is clipped", b.4);
+    }
+    for (i, a) in boxes.iter().enumerate() {
+        for b in &boxes[i + 1..] {
+            let overlap = a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3;
+            assert!(!overlap, "{:?} overlaps {:?}", a.4, b.4);
+        }
+    }
+}

@@ -56,23 +56,29 @@ test('search is tolerant of case and accents, and Esc returns focus', async () =
   await expectCleanConsole(page);
 });
 
-test('the theme toggle switches, redraws charts, and is remembered', async () => {
+test('the theme offers system, light and dark, redraws charts, remembers a choice and can go back to the system', async () => {
   const page = await newPage({ colorScheme: 'light' });
   await gotoApp(page, 'salaries');
   await page.locator('.chart-canvas').first().waitFor();
   const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   const light = await bg();
-  const toggle = page.getByRole('button', { name: 'Dark theme' });
-  assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
+  const select = page.getByRole('combobox', { name: 'Theme' });
+  assert.equal(await select.inputValue(), 'system');
+  assert.deepEqual(await select.locator('option').allTextContents(), ['Theme: system', 'Theme: light', 'Theme: dark']);
   const before = await page.evaluate(() => performance.getEntriesByName('chart:salary-ranges').length);
-  await toggle.click();
+  await select.selectOption('dark');
   assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
   assert.notEqual(await bg(), light);
   await waitUntil(async () => (await page.evaluate(() => performance.getEntriesByName('chart:salary-ranges').length)) > before, 'chart redrawn');
   await page.reload();
   await page.locator('main h1').waitFor();
   assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark', 'remembered');
-  assert.equal(await page.getByRole('button', { name: 'Dark theme' }).getAttribute('aria-pressed'), 'true');
+  assert.equal(await page.getByRole('combobox', { name: 'Theme' }).inputValue(), 'dark');
+  // Back to following the system: the choice is forgotten.
+  await page.getByRole('combobox', { name: 'Theme' }).selectOption('system');
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), undefined);
+  assert.equal(await page.evaluate(() => localStorage.getItem('backend-atlas.theme')), null);
+  assert.equal(await bg(), light);
   await expectCleanConsole(page);
 });
 

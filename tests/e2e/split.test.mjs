@@ -289,24 +289,23 @@ test('when the app cannot start at all, the static page says so instead of loadi
   assert.equal(await page.locator('header[data-boot] nav a').count(), routes.filter((r) => r.nav).length);
 });
 
-test('before the app starts, the static page already wears the stored theme and its toggle says so', async () => {
+test('before the app starts, the static page already wears the stored theme and its theme select says so', async () => {
   const page = await newPage({ colorScheme: 'light' });
   await page.route(/\.wasm$/, (r) => r.abort('failed'));
   await page.addInitScript(() => localStorage.setItem('backend-atlas.theme', 'dark'));
   await page.goto(appUrl(routeRel('/salaries')));
   await page.locator('[data-boot] [role="alert"]').waitFor();
   assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
-  const toggle = page.locator('header[data-boot] .theme-toggle');
-  assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
-  assert.equal(await toggle.locator('span').innerText(), '☾');
+  assert.equal(await page.locator('header[data-boot] .theme-select').inputValue(), 'dark');
 });
 
-test('before the app starts, a dark system theme also shows the toggle pressed', async () => {
+test('before the app starts, with no stored choice the theme select says system', async () => {
   const page = await newPage({ colorScheme: 'dark' });
   await page.route(/\.wasm$/, (r) => r.abort('failed'));
   await page.goto(appUrl(routeRel('/')));
   await page.locator('[data-boot] [role="alert"]').waitFor();
-  assert.equal(await page.locator('header[data-boot] .theme-toggle').getAttribute('aria-pressed'), 'true');
+  assert.equal(await page.locator('header[data-boot] .theme-select').inputValue(), 'system');
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), undefined);
 });
 
 // The route files' static header (`bootMarkup` in scripts/postbuild.mjs) is a hand-made copy of

@@ -1,7 +1,8 @@
-//! Numbered source citations: each line of a card or of the comparison table carries a small
-//! number linking to its source on the Sources page, and the numbers are listed once, with the
-//! sources' names, under the card or table. Lines from different sources thus never share one
-//! "Source:" credit.
+//! Numbered source citations: each line of a framework card carries a small number linking to
+//! its source on the Sources page, and the numbers are listed once, with the sources' names,
+//! under the card. Lines from different sources thus never share one "Source:" credit. (The
+//! comparison table names each run of lines' source instead: using this from its chunk too
+//! would move the code into the main module.)
 
 use crate::data::Dataset;
 use crate::state::app_base;

@@ -2,7 +2,7 @@
 //! own chunk (split point `frameworks_compare`): fetched once two frameworks are picked, not
 //! with the page.
 
-use super::{compare_hint, Cites, State};
+use super::{compare_hint, State};
 use crate::data::Dataset;
 use crate::frameworks as fw;
 use leptos::prelude::*;
@@ -25,8 +25,6 @@ fn comparison(url: State, dataset: StoredValue<Arc<Dataset>>) -> impl IntoView {
         }
         let rows = fw::compare_rows(&picked);
         let names: Vec<String> = picked.iter().map(|f| f.name.clone()).collect();
-        // Each line's source as a number, listed under the table.
-        let mut cites = Cites::default();
         view! {
             <section class="section" aria-labelledby="compare-heading">
                 <h2 id="compare-heading">{format!("Comparing {}", names.join(", "))}</h2>
@@ -56,15 +54,23 @@ fn comparison(url: State, dataset: StoredValue<Arc<Dataset>>) -> impl IntoView {
                                                 .cells
                                                 .into_iter()
                                                 .map(|cell| {
+                                                    let label = |id: Option<&str>| id.and_then(|id| crate::salaries::source(&dataset, id)).map(|s| s.label());
+                                                    // Each run of lines from one source ends with that source's name.
+                                                    let ends_run: Vec<bool> = (0..cell.lines.len())
+                                                        .map(|i| cell.lines.get(i + 1).is_none_or(|next| next.source != cell.lines[i].source))
+                                                        .collect();
                                                     let lines = cell.lines.into_iter().enumerate().map(|(i, l)| {
-                                                        let cite = (!quoted).then(|| l.source.as_deref().map(|id| cites.mark(&dataset, id))).flatten();
+                                                        if quoted && i > 0 {
+                                                            let source = label(l.source.as_deref()).map(|s| format!(" ({s})"));
+                                                            return view! { <p><q>{l.text}</q><span class="muted">{source}</span></p> }.into_any();
+                                                        }
+                                                        let source = (!quoted && ends_run[i]).then(|| label(l.source.as_deref())).flatten().map(|s| {
+                                                            view! { <p class="line-source">{format!("— {s}")}</p> }
+                                                        });
                                                         if code {
-                                                            view! { <pre><code>{l.text}</code></pre>{cite} }.into_any()
-                                                        } else if quoted && i > 0 {
-                                                            let source = l.source.as_deref().and_then(|id| crate::salaries::source(&dataset, id)).map(|s| format!(" ({})", s.label()));
-                                                            view! { <p><q>{l.text}</q><span class="muted">{source}</span></p> }.into_any()
+                                                            view! { <pre><code>{l.text}</code></pre>{source} }.into_any()
                                                         } else {
-                                                            view! { <p>{l.text}{cite}</p> }.into_any()
+                                                            view! { <p>{l.text}</p>{source} }.into_any()
                                                         }
                                                     });
                                                     view! { <td class:not-stated=!cell.stated>{lines.collect_view()}</td> }
@@ -77,7 +83,6 @@ fn comparison(url: State, dataset: StoredValue<Arc<Dataset>>) -> impl IntoView {
                         </tbody>
                     </table>
                 </div>
-                {cites.list()}
                 <button type="button" class="button small" on:click=move |_| url.update(|q| q.compare.clear())>
                     "Clear comparison"
                 </button>

@@ -32,7 +32,7 @@ crate::split_view! {
 /// Holds the place, and the anchors a link may point at, until the sections arrive.
 pub fn placeholder() -> AnyView {
     view! {
-        <section class="section" aria-labelledby="compare-heading">
+        <section class="section" aria-labelledby="compare-heading" data-pending>
             <h2 id="compare-heading">"Compare areas"</h2>
             <p class="loading" role="status">"Loading the comparison and the list of areas…"</p>
             <span id="areas-heading"></span>

@@ -30,7 +30,7 @@ crate::split_view! {
 /// Holds the place (and the anchors a link may point at) until the sections arrive.
 pub fn placeholder() -> AnyView {
     view! {
-        <section class="section" aria-labelledby="years-heading">
+        <section class="section" aria-labelledby="years-heading" data-pending>
             <h2 id="years-heading">"Salary by years of experience"</h2>
             <p class="loading" role="status">"Loading the rest of the page…"</p>
             <span id="offers-heading"></span>
