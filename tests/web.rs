@@ -199,12 +199,12 @@ async fn salaries_page_reads_the_url_and_the_legend_writes_it() {
             .collect()
     };
     assert_eq!(checked, ["junior", "senior"]);
-    // Junior and senior from the three sources with salary bands.
+    // Junior and senior from the three sources with both, and the hiring guide's senior band.
     assert_eq!(
         root.query_selector_all(".standing tbody tr")
             .unwrap()
             .length(),
-        6
+        7
     );
     // The redraw effect ran: the canvas has a backing store sized from its CSS width.
     let canvas: web_sys::HtmlCanvasElement = root
@@ -233,7 +233,14 @@ async fn salaries_page_reads_the_url_and_the_legend_writes_it() {
     settle(100).await;
     let search = web_sys::window().unwrap().location().search().unwrap();
     assert!(
-        search.contains("sources=backend-role-roadmap,upstaff-fastapi-2024"),
+        [
+            "backend-role-roadmap",
+            "fastapi-hiring-guide",
+            "upstaff-fastapi-2024"
+        ]
+        .iter()
+        .all(|id| search.contains(id))
+            && !search.contains("hire-backend"),
         "{search}"
     );
     assert_eq!(hire.get_attribute("aria-pressed").as_deref(), Some("false"));
@@ -241,7 +248,7 @@ async fn salaries_page_reads_the_url_and_the_legend_writes_it() {
         root.query_selector_all(".standing tbody tr")
             .unwrap()
             .length(),
-        4
+        5
     );
     drop(handle);
     at_url("/");

@@ -39,11 +39,18 @@ fn set_attribute(value: Option<&str>) {
     };
 }
 
-/// A select whose shown value says the current choice ("Theme: system").
+/// A select whose shown value says the current choice ("Theme: system"). Its options are
+/// static; the stored choice is selected once it is drawn (an array of option views would
+/// bring its own rendering code into every route's first load).
 #[component]
 pub fn ThemeToggle() -> impl IntoView {
     let theme = use_context::<ThemeCtx>().map(|t| t.0);
-    let choice = RwSignal::new(stored_choice());
+    let select = NodeRef::<leptos::html::Select>::new();
+    Effect::new(move |_| {
+        if let Some(select) = select.get() {
+            select.set_value(stored_choice());
+        }
+    });
     let on_change = move |ev: leptos::ev::Event| {
         let next = match event_target_value(&ev).as_str() {
             "light" => "light",
@@ -58,7 +65,6 @@ pub fn ThemeToggle() -> impl IntoView {
             set_attribute(Some(next));
             let _ = crate::storage::set(THEME_KEY, next);
         }
-        choice.set(next);
         if let Some(t) = theme {
             t.set(crate::components::chart::page_theme());
         }
@@ -66,15 +72,10 @@ pub fn ThemeToggle() -> impl IntoView {
     view! {
         <label class="theme-choice">
             <span class="visually-hidden">"Theme"</span>
-            <select class="theme-select" name="theme" on:change=on_change>
-                {["system", "light", "dark"]
-                    .map(|value| {
-                        view! {
-                            <option value=value prop:selected=move || choice.get() == value>
-                                {format!("Theme: {value}")}
-                            </option>
-                        }
-                    })}
+            <select class="theme-select" name="theme" node_ref=select on:change=on_change>
+                <option value="system">"Theme: system"</option>
+                <option value="light">"Theme: light"</option>
+                <option value="dark">"Theme: dark"</option>
             </select>
         </label>
     }

@@ -2,7 +2,8 @@
 //! behind it. Its own chunk (split point `frameworks_chooser`): fetched once a question is
 //! answered, not with the page.
 
-use super::{no_answers, quote, State};
+use super::more::{no_answers, quote};
+use super::State;
 use crate::data::Dataset;
 use crate::frameworks as fw;
 use leptos::prelude::*;
