@@ -278,17 +278,15 @@ pub fn land_on(anchor: String, attempt: u32) {
     let found = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id(&anchor));
-    let pending = found
-        .as_ref()
-        .is_some_and(|el| el.closest("[data-pending]").ok().flatten().is_some());
-    match found {
-        Some(el) if pending && attempt < 60 => {
+    // A target inside a placeholder is scrolled to now and looked for again, like a missing one.
+    let ready = found.filter(|el| {
+        let pending = el.closest("[data-pending]").ok().flatten().is_some();
+        if pending {
             el.scroll_into_view();
-            set_timeout(
-                move || land_on(anchor, attempt + 1),
-                Duration::from_millis(50),
-            );
         }
+        !pending || attempt >= 60
+    });
+    match ready {
         Some(el) => {
             LANDING.store(false, Ordering::Relaxed);
             if !el.has_attribute("tabindex") {
