@@ -67,7 +67,7 @@ impl ThemeCtx {
 pub struct DatasetCtx(pub ReadSignal<LoadState>);
 
 pub async fn load_dataset(url: &str) -> LoadState {
-    match fetch_text(url).await.and_then(|text| data::parse(&text)) {
+    match read_dataset(url).await {
         Ok(dataset) => {
             crate::perf::mark("dataset-ready");
             LoadState::Ready(Arc::new(dataset))
@@ -77,6 +77,37 @@ pub async fn load_dataset(url: &str) -> LoadState {
             LoadState::Failed(error)
         }
     }
+}
+
+/// Fetches and decodes the dataset, and validates it unless it is the file this build ships
+/// (`data::SHIPPED_DATASET`, which the test suite validates): the validator's code is fetched
+/// only for another file.
+async fn read_dataset(url: &str) -> Result<Dataset, DataError> {
+    let decoded = data::decode(&fetch_text(url).await?)?;
+    if !decoded.shipped {
+        #[cfg(wasm_split)]
+        let problems = validator(&decoded.dataset).await;
+        #[cfg(not(wasm_split))]
+        let problems = validator(&decoded.dataset);
+        let problems = problems.map_err(|_| DataError::Unchecked)?;
+        if !problems.is_empty() {
+            return Err(DataError::Invalid(problems));
+        }
+    }
+    Ok(decoded.dataset)
+}
+
+/// The validator: its own wasm chunk in the split release build (ARCHITECTURE.md).
+#[cfg_attr(
+    wasm_split,
+    leptos::wasm_split::wasm_split(
+        dataset_check,
+        wasm_split_path = ::leptos::wasm_split,
+        fallible
+    )
+)]
+fn validator(dataset: &Dataset) -> Result<Vec<data::Problem>, crate::components::lazy::ChunkError> {
+    Ok(data::validate(dataset))
 }
 
 pub async fn fetch_text(url: &str) -> Result<String, DataError> {

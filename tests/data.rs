@@ -404,3 +404,62 @@ fn the_role_overview_is_the_role_page_s() {
         5
     );
 }
+
+#[test]
+fn the_shipped_fingerprint_is_the_committed_dataset_which_validates() {
+    // The app skips the validator for a dataset with this fingerprint (src/data/fingerprint.rs),
+    // so it must be the file this suite validates.
+    atlas();
+    let value: serde_json::Value = serde_json::from_str(ATLAS).unwrap();
+    let found = data::fingerprint(&value);
+    assert_eq!(
+        found,
+        data::SHIPPED_DATASET,
+        "public/data/atlas.json changed: once it validates, set \
+         `pub const SHIPPED_DATASET: u64 = {found:#018x};` in src/data/fingerprint.rs"
+    );
+    assert!(data::decode(ATLAS).unwrap().shipped);
+}
+
+#[test]
+fn the_fingerprint_reads_content_not_layout() {
+    let value: serde_json::Value = serde_json::from_str(ATLAS).unwrap();
+    // The release build minifies the file (JSON.stringify): same content, same fingerprint.
+    let minified = serde_json::to_string(&value).unwrap();
+    assert!(minified.len() < ATLAS.len());
+    let reread: serde_json::Value = serde_json::from_str(&minified).unwrap();
+    assert_eq!(data::fingerprint(&reread), data::fingerprint(&value));
+    assert!(data::decode(&minified).unwrap().shipped);
+    // Key order and `1.0` against `1` do not matter either.
+    let a: serde_json::Value = serde_json::from_str(r#"{"a": 1.0, "b": [true, null]}"#).unwrap();
+    let b: serde_json::Value = serde_json::from_str(r#"{"b":[true,null],"a":1}"#).unwrap();
+    assert_eq!(data::fingerprint(&a), data::fingerprint(&b));
+
+    // Any change of content does, and the app then validates what it reads.
+    let changed = ATLAS.replacen("150000", "150001", 1);
+    assert_ne!(changed, ATLAS);
+    let decoded = data::decode(&changed).unwrap();
+    assert!(!decoded.shipped);
+    for (x, y) in [
+        (r#"["ab"]"#, r#"["a","b"]"#),
+        (r#"{"a":"b"}"#, r#"{"ab":""}"#),
+        (r#"[[],[1]]"#, r#"[[1],[]]"#),
+        (r#"[true]"#, r#"[false]"#),
+        (r#"[null]"#, r#"[0]"#),
+    ] {
+        let x: serde_json::Value = serde_json::from_str(x).unwrap();
+        let y: serde_json::Value = serde_json::from_str(y).unwrap();
+        assert_ne!(data::fingerprint(&x), data::fingerprint(&y), "{x} {y}");
+    }
+}
+
+#[test]
+fn a_changed_dataset_is_still_validated() {
+    // Not the shipped file: `parse` (and the app, through the validator's chunk) reports its
+    // problems.
+    let broken = ATLAS.replacen("\"min\": 150000", "\"min\": 250000", 1);
+    assert_ne!(broken, ATLAS, "the fixture edit must apply");
+    assert!(!data::decode(&broken).unwrap().shipped);
+    let err = data::parse(&broken).unwrap_err();
+    assert!(matches!(err, DataError::Invalid(_)), "{err}");
+}

@@ -24,7 +24,7 @@ pub fn DataErrorPanel(error: DataError, #[prop(optional)] file: Option<String>) 
         ),
     };
     let advice = match &error {
-        DataError::Network { .. } | DataError::Http { .. } => {
+        DataError::Network { .. } | DataError::Http { .. } | DataError::Unchecked => {
             "Check your connection and reload. If it keeps failing, the site may be mid-deploy."
         }
         _ => "The bundled data file is damaged. Reload; if this stays, please report it to the site's maintainers.",

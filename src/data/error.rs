@@ -50,6 +50,10 @@ pub enum DataError {
     UnsupportedVersion { found: Option<u32>, expected: u32 },
     #[error("the dataset has {} problem(s)", .0.len())]
     Invalid(Vec<Problem>),
+    /// The dataset is not the file this build ships, and the code that checks it (its own wasm
+    /// chunk) could not be fetched.
+    #[error("the dataset is not the one this version of the site was tested with, and the code that checks it could not be downloaded")]
+    Unchecked,
 }
 
 impl DataError {

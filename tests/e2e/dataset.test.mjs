@@ -48,6 +48,49 @@ for (const c of cases) {
   });
 }
 
+/** The names (`pack_dataset_check`, ...) of the wasm files a page requests. */
+function recordWasm(page) {
+  const seen = [];
+  page.on('request', (req) => {
+    const file = new URL(req.url()).pathname.split('/').pop();
+    if (file.endsWith('.wasm')) seen.push(file.replace(/-[0-9a-f]+(_bg)?\.wasm$/, ''));
+  });
+  return seen;
+}
+
+// The validator is its own chunk, fetched only for a dataset other than the shipped one
+// (src/data/fingerprint.rs): the suite's native tests validate the shipped one.
+test('the shipped dataset loads without the validator\'s chunk; another one is validated by it', async () => {
+  const shipped = await newPage();
+  const seenShipped = recordWasm(shipped);
+  await gotoApp(shipped, '');
+  await shipped.locator('.figures').waitFor({ state: 'visible' });
+  assert.ok(!seenShipped.includes('pack_dataset_check'), seenShipped.join(', '));
+
+  // Valid, but not the shipped file: checked, then shown.
+  const data = JSON.parse(realDataset);
+  data.averages[0].role = `${data.averages[0].role} (edited)`;
+  const edited = await newPage();
+  const seenEdited = recordWasm(edited);
+  await serveDataset(edited, { body: JSON.stringify(data) });
+  await gotoApp(edited, '');
+  await edited.locator('.figures').waitFor({ state: 'visible' });
+  assert.ok((await edited.locator('.figures').innerText()).includes('(edited)'));
+  assert.ok(seenEdited.includes('pack_dataset_check'), seenEdited.join(', '));
+  await expectCleanConsole(edited);
+
+  // Not the shipped file, and the validator cannot be fetched: nothing unchecked is shown.
+  const offline = await newPage();
+  await serveDataset(offline, { body: JSON.stringify(data) });
+  await offline.route(/\/pack_dataset_check-[0-9a-f]+\.wasm$/, (route) => route.abort('failed'));
+  await gotoApp(offline, '');
+  const panel = offline.locator('[role="alert"].error-panel');
+  await panel.waitFor({ state: 'visible' });
+  assert.match(await panel.innerText(), /not the one this version of the site was tested with, and the code that checks it could not be downloaded/);
+  assert.equal(await offline.locator('.figures').count(), 0);
+  await expectCleanConsole(offline, { allow: [/pack_dataset_check|Failed to fetch|net::ERR_FAILED/] });
+});
+
 test('hostile text in the dataset is rendered as text and never runs', async () => {
   const hostile = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
   const data = JSON.parse(realDataset);
