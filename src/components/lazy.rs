@@ -8,6 +8,7 @@
 
 use leptos::prelude::*;
 use std::future::Future;
+use std::sync::Arc;
 
 /// A chunk could not be fetched or instantiated (the browser console says why). Retried the next
 /// time the view is shown.
@@ -60,14 +61,27 @@ pub fn lazy_view(
     load: impl Future<Output = Result<AnyView, ChunkError>> + 'static,
     pending: impl Fn() -> AnyView + Send + Sync + 'static,
     failed: impl FnOnce() -> AnyView + Send + 'static,
-) -> impl IntoView {
+) -> AnyView {
+    // Boxed at once: `Suspense` and `Suspend` are then built once for every lazy view of a
+    // page, not once per split point's future type (each such copy cost a page's pack a few KB).
+    lazy_boxed(Box::pin(load), Arc::new(pending), Box::new(failed))
+}
+
+type Loading = std::pin::Pin<Box<dyn Future<Output = Result<AnyView, ChunkError>>>>;
+
+fn lazy_boxed(
+    load: Loading,
+    pending: Arc<dyn Fn() -> AnyView + Send + Sync>,
+    failed: Box<dyn FnOnce() -> AnyView + Send>,
+) -> AnyView {
     // wasm is single-threaded: the load future never leaves this thread.
     let load = send_wrapper::SendWrapper::new(load);
     view! {
-        <Suspense fallback=pending>
+        <Suspense fallback=move || pending()>
             {Suspend::new(async move { load.await.unwrap_or_else(|ChunkError| failed()) })}
         </Suspense>
     }
+    .into_any()
 }
 
 /// Renders its children one browser task after it is built ([`crate::perf::next_task`]): for
