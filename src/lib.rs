@@ -16,6 +16,7 @@ pub mod number;
 pub mod oews;
 pub mod pages;
 pub mod perf;
+pub mod plan;
 pub mod progress;
 pub mod query;
 pub mod resume;

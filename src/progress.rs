@@ -49,6 +49,15 @@
 //! [`export_json`] writes the same shape (pretty-printed, every roadmap item in roadmap order,
 //! including `"not_started"`, plus a human `note`); [`import_json`] reads both that and the
 //! storage value, all-or-nothing: an error changes nothing.
+//!
+//! # Version 2: the reader's plan
+//! A document that carries a [`Plan`] (notes, estimates, hours per week: `crate::plan`) is
+//! written as `"version":2` with up to three more fields after `items`:
+//! `"hours_per_week":"7.5"`, `"estimates":{"<id>":"12"}` (hours as decimal text, so no float
+//! code is needed to write them; numbers are accepted on reading) and `"notes":{"<id>":"text"}`.
+//! A document without a plan is still written as version 1, which every earlier build reads;
+//! both versions are read ([`load_stored_plan`], [`import_with_plan`]). The share code never
+//! carries any of the plan: notes are private.
 
 use std::collections::BTreeMap;
 
@@ -56,14 +65,17 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::Value;
 
 use crate::data::{Roadmap, Stage};
+use crate::plan::{self, Hours, Plan};
 use crate::query::shown;
 
 /// localStorage key of the saved progress (the `v1` is the storage format version).
 pub const STORAGE_KEY: &str = "backend-atlas.progress.v1";
 /// localStorage key where an unreadable saved value is kept (see [`StoredLoad::backup`]).
 pub const BACKUP_KEY: &str = "backend-atlas.progress.backup";
-/// The `"version"` written in stored values and export files.
+/// The `"version"` written in stored values and export files without a plan.
 pub const FORMAT_VERSION: u64 = 1;
+/// The `"version"` of a document with a plan (module docs, "Version 2").
+pub const PLAN_FORMAT_VERSION: u64 = 2;
 /// The first character of every share code this build writes.
 pub const CODE_VERSION: char = '1';
 /// Longest share code accepted (the query layer ignores longer values anyway).
@@ -254,6 +266,11 @@ impl Progress {
         previous.unwrap_or_default()
     }
 
+    /// Item `id` is neither done nor skipped (what a plan counts as still to do).
+    pub fn still_to_do(&self, id: &str) -> bool {
+        !matches!(self.get(id), ItemState::Done | ItemState::Skipped)
+    }
+
     /// No item marked.
     pub fn is_empty(&self) -> bool {
         self.items.is_empty()
@@ -341,7 +358,7 @@ pub enum ProgressError {
     #[error("The file is not a Backend Atlas progress file: {detail}.")]
     NotProgressFile { detail: String },
     /// `found` is the version as written in the file (JSON text, cut for display).
-    #[error("The file has progress format version {found}; this app reads version 1. It may come from a newer version of Backend Atlas.")]
+    #[error("The file has progress format version {found}; this app reads versions 1 and 2. It may come from a newer version of Backend Atlas.")]
     UnsupportedVersion { found: String },
     #[error("Item “{item}” has the unknown state “{state}”; the states are not_started, learning, done and skipped.")]
     UnknownState { item: String, state: String },
@@ -374,7 +391,9 @@ impl ProgressError {
             }
             ProgressError::NotProgressFile { detail } => detail.clone(),
             ProgressError::UnsupportedVersion { found } => {
-                format!("it was saved in format version {found}, and this app reads version 1")
+                format!(
+                    "it was saved in format version {found}, and this app reads versions 1 and 2"
+                )
             }
             ProgressError::UnknownState { item, state } => {
                 format!("item “{item}” has the unknown state “{state}”")
@@ -499,6 +518,9 @@ fn char_value(c: char) -> Option<u8> {
 pub struct StoredLoad {
     /// The progress to show (empty when nothing usable was stored).
     pub progress: Progress,
+    /// The notes, estimates and pace stored with it ([`load_stored_plan`]; empty from
+    /// [`load_stored`]).
+    pub plan: Plan,
     /// A sentence for the page when something was dropped or could not be read.
     pub notice: Option<String>,
     /// When the stored value was unusable: the raw value, to save under [`BACKUP_KEY`] before
@@ -514,12 +536,21 @@ pub struct StoredLoad {
 ///   notice saying why and that the value was kept under [`BACKUP_KEY`], and `backup` set to
 ///   the raw value.
 pub fn load_stored(raw: Option<&str>, roadmap: &Roadmap) -> StoredLoad {
+    StoredLoad {
+        plan: Plan::new(),
+        ..load_stored_plan(raw, roadmap)
+    }
+}
+
+/// [`load_stored`], with the plan stored alongside (notes and estimates of items the roadmap
+/// no longer has are dropped, and named in the same notice).
+pub fn load_stored_plan(raw: Option<&str>, roadmap: &Roadmap) -> StoredLoad {
     let Some(raw) = raw.filter(|raw| !raw.trim().is_empty()) else {
         return StoredLoad::default();
     };
     match read_document(raw) {
-        Ok(states) => {
-            let (progress, unknown) = known_progress(states, roadmap);
+        Ok((states, plan)) => {
+            let (progress, plan, unknown) = known_progress(states, plan, roadmap);
             let notice = (!unknown.is_empty()).then(|| {
                 format!(
                     "Saved progress for {} that {} no longer in the roadmap was dropped: {}.",
@@ -530,12 +561,14 @@ pub fn load_stored(raw: Option<&str>, roadmap: &Roadmap) -> StoredLoad {
             });
             StoredLoad {
                 progress,
+                plan,
                 notice,
                 backup: None,
             }
         }
         Err(err) => StoredLoad {
             progress: Progress::new(),
+            plan: Plan::new(),
             notice: Some(format!(
                 "Your saved progress could not be read ({}); it was kept under the backup key “{BACKUP_KEY}” and the roadmap starts clean.",
                 err.storage_reason()
@@ -548,10 +581,17 @@ pub fn load_stored(raw: Option<&str>, roadmap: &Roadmap) -> StoredLoad {
 /// The value to store under [`STORAGE_KEY`]: compact JSON
 /// `{"version":1,"items":{"<id>":"<state>",...}}`, marked items only, in id order.
 pub fn to_stored(progress: &Progress) -> String {
+    to_stored_plan(progress, &Plan::new())
+}
+
+/// [`to_stored`] with the plan: version 2 when the plan has anything, else the same as
+/// [`to_stored`].
+pub fn to_stored_plan(progress: &Progress, plan: &Plan) -> String {
     let document = Document {
         note: None,
         summary: None,
         items: progress.iter().collect(),
+        plan,
     };
     serde_json::to_string(&document).unwrap_or_default()
 }
@@ -563,6 +603,11 @@ pub fn to_stored(progress: &Progress) -> String {
 /// `summary` line and `items` holding EVERY roadmap item in roadmap order (`"not_started"`
 /// included, so the file reads as a checklist). Ids the roadmap does not have are left out.
 pub fn export_json(progress: &Progress, roadmap: &Roadmap) -> String {
+    export_with_plan(progress, &Plan::new(), roadmap)
+}
+
+/// [`export_json`] with the plan (version 2 when it has anything: notes, estimates, pace).
+pub fn export_with_plan(progress: &Progress, plan: &Plan, roadmap: &Roadmap) -> String {
     let overall = progress.overall(roadmap);
     let summary = format!(
         "{} of {} done ({}%), {} learning, {} skipped",
@@ -580,6 +625,7 @@ pub fn export_json(progress: &Progress, roadmap: &Roadmap) -> String {
             .flat_map(|stage| &stage.items)
             .map(|item| (item.id.as_str(), progress.get(&item.id)))
             .collect(),
+        plan,
     };
     let mut text = serde_json::to_string_pretty(&document).unwrap_or_default();
     text.push('\n');
@@ -596,8 +642,16 @@ pub fn import_json(
     text: &str,
     roadmap: &Roadmap,
 ) -> Result<(Progress, Vec<String>), ProgressError> {
-    let states = read_document(text)?;
-    let (progress, unknown) = known_progress(states, roadmap);
+    import_with_plan(text, roadmap).map(|(progress, _, warnings)| (progress, warnings))
+}
+
+/// [`import_json`] with the plan the file carries (empty for a version 1 file).
+pub fn import_with_plan(
+    text: &str,
+    roadmap: &Roadmap,
+) -> Result<(Progress, Plan, Vec<String>), ProgressError> {
+    let (states, plan) = read_document(text)?;
+    let (progress, plan, unknown) = known_progress(states, plan, roadmap);
     let mut warnings = Vec::new();
     if !unknown.is_empty() {
         warnings.push(format!(
@@ -607,7 +661,7 @@ pub fn import_json(
             list_ids(&unknown)
         ));
     }
-    Ok((progress, warnings))
+    Ok((progress, plan, warnings))
 }
 
 /// The file / stored shape. Serialized by hand so `version` comes first and `items` keep the
@@ -616,6 +670,20 @@ struct Document<'a> {
     note: Option<&'static str>,
     summary: Option<String>,
     items: Vec<(&'a str, ItemState)>,
+    plan: &'a Plan,
+}
+
+/// An object of (id, text) pairs, in the order given.
+struct Texts<'a>(&'a [(&'a str, String)]);
+
+impl Serialize for Texts<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (id, text) in self.0 {
+            map.serialize_entry(id, text)?;
+        }
+        map.end()
+    }
 }
 
 struct Items<'b, 'a>(&'b [(&'a str, ItemState)]);
@@ -623,7 +691,13 @@ struct Items<'b, 'a>(&'b [(&'a str, ItemState)]);
 impl Serialize for Document<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("version", &FORMAT_VERSION)?;
+        let plan = self.plan;
+        let version = if plan.is_empty() {
+            FORMAT_VERSION
+        } else {
+            PLAN_FORMAT_VERSION
+        };
+        map.serialize_entry("version", &version)?;
         if let Some(note) = self.note {
             map.serialize_entry("note", note)?;
         }
@@ -631,6 +705,18 @@ impl Serialize for Document<'_> {
             map.serialize_entry("summary", summary)?;
         }
         map.serialize_entry("items", &Items(&self.items))?;
+        if let Some(pace) = plan.hours_per_week {
+            map.serialize_entry("hours_per_week", &pace.text())?;
+        }
+        let estimates: Vec<(&str, String)> =
+            plan.estimates().map(|(id, h)| (id, h.text())).collect();
+        if !estimates.is_empty() {
+            map.serialize_entry("estimates", &Texts(&estimates))?;
+        }
+        let notes: Vec<(&str, String)> = plan.notes().map(|(id, n)| (id, n.to_owned())).collect();
+        if !notes.is_empty() {
+            map.serialize_entry("notes", &Texts(&notes))?;
+        }
         map.end()
     }
 }
@@ -647,7 +733,7 @@ impl Serialize for Items<'_, '_> {
 
 /// Every (id, state) pair of a file or stored value, checked for size, syntax, shape, version
 /// and state names (in that order, so an old or future file says so before anything else).
-fn read_document(text: &str) -> Result<Vec<(String, ItemState)>, ProgressError> {
+fn read_document(text: &str) -> Result<(Vec<(String, ItemState)>, Plan), ProgressError> {
     if text.len() > MAX_FILE_BYTES {
         return Err(ProgressError::FileTooLarge { bytes: text.len() });
     }
@@ -665,15 +751,19 @@ fn read_document(text: &str) -> Result<Vec<(String, ItemState)>, ProgressError> 
             kind(&value)
         )));
     };
-    match object.get("version") {
+    let version = match object.get("version") {
         None => return Err(not_progress("it has no “version” field".to_string())),
-        Some(Value::Number(n)) if n.as_u64() == Some(FORMAT_VERSION) => {}
+        Some(Value::Number(n))
+            if n.as_u64() == Some(FORMAT_VERSION) || n.as_u64() == Some(PLAN_FORMAT_VERSION) =>
+        {
+            n.as_u64().unwrap_or(FORMAT_VERSION)
+        }
         Some(other) => {
             return Err(ProgressError::UnsupportedVersion {
                 found: shown(&other.to_string()),
             })
         }
-    }
+    };
     let items = match object.get("items") {
         None => return Err(not_progress("it has no “items” field".to_string())),
         Some(Value::Object(items)) => items,
@@ -684,7 +774,7 @@ fn read_document(text: &str) -> Result<Vec<(String, ItemState)>, ProgressError> 
             )))
         }
     };
-    items
+    let states = items
         .iter()
         .map(|(id, state)| {
             let Value::String(name) = state else {
@@ -701,7 +791,77 @@ fn read_document(text: &str) -> Result<Vec<(String, ItemState)>, ProgressError> 
                     state: shown(name),
                 })
         })
-        .collect()
+        .collect::<Result<Vec<_>, _>>()?;
+    // Version 1 has no plan (other fields are ignored, as they always were).
+    let plan = if version == PLAN_FORMAT_VERSION {
+        read_plan(&object)?
+    } else {
+        Plan::new()
+    };
+    Ok((states, plan))
+}
+
+/// The plan fields of a version 2 document, each checked as the page checks what is typed.
+fn read_plan(object: &serde_json::Map<String, Value>) -> Result<Plan, ProgressError> {
+    let mut plan = Plan::new();
+    if let Some(pace) = object.get("hours_per_week").filter(|v| !v.is_null()) {
+        let hours = hours_value(pace, plan::parse_pace, plan::pace_from)
+            .map_err(|e| not_progress(format!("its “hours_per_week” is not usable ({e})")))?;
+        plan.hours_per_week = Some(hours);
+    }
+    for (id, value) in fields(object, "estimates")? {
+        let hours = hours_value(value, plan::parse_estimate, plan::estimate_from).map_err(|e| {
+            not_progress(format!(
+                "the estimate of item “{}” is not usable ({e})",
+                shown(id)
+            ))
+        })?;
+        plan.set_estimate(id, Some(hours));
+    }
+    for (id, value) in fields(object, "notes")? {
+        let Value::String(note) = value else {
+            return Err(not_progress(format!(
+                "the note of item “{}” is {} instead of a text",
+                shown(id),
+                kind(value)
+            )));
+        };
+        plan.set_note(id, note).map_err(|e| {
+            not_progress(format!(
+                "the note of item “{}” is too long ({e})",
+                shown(id)
+            ))
+        })?;
+    }
+    Ok(plan)
+}
+
+/// The entries of an optional object field (`"notes"`, `"estimates"`).
+fn fields<'v>(
+    object: &'v serde_json::Map<String, Value>,
+    name: &str,
+) -> Result<Vec<(&'v String, &'v Value)>, ProgressError> {
+    match object.get(name) {
+        None | Some(Value::Null) => Ok(Vec::new()),
+        Some(Value::Object(map)) => Ok(map.iter().collect()),
+        Some(other) => Err(not_progress(format!(
+            "“{name}” is {} instead of an object of item ids",
+            kind(other)
+        ))),
+    }
+}
+
+/// Hours written as decimal text (as this app writes them) or as a number.
+fn hours_value(
+    value: &Value,
+    parse: fn(&str) -> Result<Option<Hours>, plan::HoursError>,
+    from_number: fn(f64) -> Result<Hours, plan::HoursError>,
+) -> Result<Hours, plan::HoursError> {
+    match value {
+        Value::String(text) => parse(text)?.ok_or(plan::HoursError::NotANumber),
+        Value::Number(n) => from_number(n.as_f64().unwrap_or(f64::NAN)),
+        _ => Err(plan::HoursError::NotANumber),
+    }
 }
 
 fn not_progress(detail: String) -> ProgressError {
@@ -722,13 +882,23 @@ fn kind(value: &Value) -> &'static str {
 
 /// The roadmap's items from `states`, and the ids (sorted) that are not in the roadmap and
 /// carry a state other than not started.
-fn known_progress(states: Vec<(String, ItemState)>, roadmap: &Roadmap) -> (Progress, Vec<String>) {
+fn known_progress(
+    states: Vec<(String, ItemState)>,
+    mut plan: Plan,
+    roadmap: &Roadmap,
+) -> (Progress, Plan, Vec<String>) {
     let mut progress = Progress::new();
     for (id, state) in states {
         progress.set(&id, state);
     }
-    let unknown = progress.retain_known(roadmap);
-    (progress, unknown)
+    let mut unknown = progress.retain_known(roadmap);
+    for id in plan.retain_known(roadmap) {
+        if !unknown.contains(&id) {
+            unknown.push(id);
+        }
+    }
+    crate::small_sort::sort(&mut unknown);
+    (progress, plan, unknown)
 }
 
 fn count_items(n: usize) -> String {

@@ -15,6 +15,7 @@
 //! | [`Kind::Technology`], release timeline | `/frameworks` | `framework-<id>` when a framework has the technology's id, else `timeline-heading` | — |
 //! | [`Kind::Stage`] | `/roadmap` | `stage-<number>` | `stage=<number>` |
 //! | [`Kind::RoadmapItem`] | `/roadmap` | `item-<item id>` | `item=<item id>` |
+//! | [`Kind::Note`], the reader's own note on an item (from this browser's storage, [`Index::add_notes`]) | `/roadmap` | `item-<item id>` | `item=<item id>` |
 //! | [`Kind::Skill`] | see below | | |
 //! | [`Kind::Question`] | `/hiring` | `question-<question id>` | — |
 //! | [`Kind::Term`] | `/hiring` | `term-<term id>` | — |
@@ -47,7 +48,7 @@
 //! not bury a page, a framework or a person with the same word.
 //!
 //! Titles are also compared with spaces removed, so "nodejs" equals "Node.js". Ties go by kind
-//! ([`Kind::rank`]: Page, Framework, RoadmapItem, Question, Term, Skill, Technology, Mistake,
+//! ([`Kind::rank`]: Page, Framework, RoadmapItem, Note, Question, Term, Skill, Technology, Mistake,
 //! Source, Stage), then by title.
 
 use std::collections::HashSet;
@@ -59,6 +60,7 @@ use crate::data::{Dataset, FrameworkKind, SkillCategory};
 pub enum Kind {
     Framework,
     RoadmapItem,
+    Note,
     Stage,
     Skill,
     Technology,
@@ -73,11 +75,12 @@ pub enum Kind {
 
 impl Kind {
     /// Every kind, in ranking order (see [`Kind::rank`]).
-    pub const ALL: [Kind; 12] = [
+    pub const ALL: [Kind; 13] = [
         Kind::Page,
         Kind::Framework,
         Kind::Section,
         Kind::RoadmapItem,
+        Kind::Note,
         Kind::Question,
         Kind::Term,
         Kind::Skill,
@@ -93,6 +96,7 @@ impl Kind {
         match self {
             Kind::Framework => "Framework",
             Kind::RoadmapItem => "Roadmap item",
+            Kind::Note => "Your note",
             Kind::Stage => "Roadmap stage",
             Kind::Skill => "Skill",
             Kind::Technology => "Technology",
@@ -113,14 +117,15 @@ impl Kind {
             Kind::Framework => 1,
             Kind::Section => 2,
             Kind::RoadmapItem => 3,
-            Kind::Question => 4,
-            Kind::Term => 5,
-            Kind::Skill => 6,
-            Kind::Technology => 7,
-            Kind::Mistake => 8,
-            Kind::Source => 9,
-            Kind::Stage => 10,
-            Kind::Area => 11,
+            Kind::Note => 4,
+            Kind::Question => 5,
+            Kind::Term => 6,
+            Kind::Skill => 7,
+            Kind::Technology => 8,
+            Kind::Mistake => 9,
+            Kind::Source => 10,
+            Kind::Stage => 11,
+            Kind::Area => 12,
         }
     }
 }
@@ -211,6 +216,39 @@ impl Index {
         };
         add_areas(&mut builder, file);
         builder.index
+    }
+
+    /// Adds the reader's own roadmap notes (item id, note), each on its item; notes of items
+    /// the roadmap does not have are left out.
+    pub fn add_notes<'a>(
+        &mut self,
+        d: &Dataset,
+        notes: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) {
+        let mut builder = Builder {
+            index: std::mem::take(self),
+            seen: HashSet::new(),
+        };
+        for (id, note) in notes {
+            let Some(item) = d
+                .roadmap
+                .stages
+                .iter()
+                .flat_map(|stage| &stage.items)
+                .find(|item| item.id == id)
+            else {
+                continue;
+            };
+            let one_line = note.split_whitespace().collect::<Vec<_>>().join(" ");
+            builder.add(
+                Kind::Note,
+                &format!("Your note on “{}”", item.text),
+                one_line,
+                ("/roadmap", format!("item-{id}"), Some(format!("item={id}"))),
+                &[note],
+            );
+        }
+        *self = builder.index;
     }
 
     pub fn len(&self) -> usize {

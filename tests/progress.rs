@@ -735,17 +735,30 @@ fn unusable_storage_is_backed_up_and_explained() {
         ("\"done\"", "it is a text instead of an object"),
         ("null", "it is null instead of an object"),
         (r#"{"items":{}}"#, "it has no “version” field"),
+        // Version 2 (notes, estimates and pace) is read since issue 23; 3 is not.
         (
-            r#"{"version":2,"items":{}}"#,
-            "it was saved in format version 2, and this app reads version 1",
+            r#"{"version":3,"items":{}}"#,
+            "it was saved in format version 3, and this app reads versions 1 and 2",
         ),
         (
             r#"{"version":"1","items":{}}"#,
-            "it was saved in format version \"1\", and this app reads version 1",
+            "it was saved in format version \"1\", and this app reads versions 1 and 2",
         ),
         (
             r#"{"version":1.5,"items":{}}"#,
-            "it was saved in format version 1.5, and this app reads version 1",
+            "it was saved in format version 1.5, and this app reads versions 1 and 2",
+        ),
+        (
+            r#"{"version":2,"items":{},"notes":{"foundation-sql":7}}"#,
+            "the note of item “foundation-sql” is a number instead of a text",
+        ),
+        (
+            r#"{"version":2,"items":{},"estimates":{"foundation-sql":"-3"}}"#,
+            "the estimate of item “foundation-sql” is not usable (Hours cannot be negative.)",
+        ),
+        (
+            r#"{"version":2,"items":{},"hours_per_week":"200"}"#,
+            "its “hours_per_week” is not usable (A week has 168 hours: enter 168 or fewer.)",
         ),
         (r#"{"version":1}"#, "it has no “items” field"),
         (

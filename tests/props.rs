@@ -26,6 +26,7 @@ use backend_atlas::data::{self, Dataset, Level, Period};
 use backend_atlas::frameworks::{languages, Answers, SortKey, ASYNC_ALL, QUESTIONS};
 use backend_atlas::import::{parse_offers, parse_offers_text};
 use backend_atlas::kit::{self, Kit, KitItem};
+use backend_atlas::plan::{Hours, Plan};
 use backend_atlas::progress::{self, ItemState, Progress};
 use backend_atlas::query::frameworks::{FrameworksQuery, MAX_COMPARE};
 use backend_atlas::query::hiring::HiringQuery;
@@ -55,6 +56,11 @@ const ATLAS_JSON: &str = include_str!("../public/data/atlas.json");
 
 fn source_ids() -> Vec<&'static str> {
     ds().sources.iter().map(|s| s.id.as_str()).collect()
+}
+
+/// The states a stored value holds (its plan left out).
+fn load_states(stored: &str) -> Progress {
+    progress::load_stored_plan(Some(stored), &ds().roadmap).progress
 }
 
 fn roadmap_item_ids() -> Vec<String> {
@@ -360,6 +366,30 @@ fn roadmap_progress() -> impl Strategy<Value = Progress> {
     })
 }
 
+/// A plan over the real roadmap: any notes (any text up to the limit, some with links), any
+/// estimates and pace within the limits.
+fn roadmap_plan() -> impl Strategy<Value = Plan> {
+    let ids = roadmap_item_ids();
+    let note = prop_oneof![
+        Just(None),
+        "[^\u{0}]{1,200}".prop_map(Some),
+        "[a-z ]{0,20}https://example\\.org/[a-z]{1,8}[ .]{0,2}".prop_map(Some),
+    ];
+    let estimate = prop_oneof![Just(None), (1u32..=100_000).prop_map(|t| Some(Hours(t)))];
+    let pace = prop_oneof![Just(None), (1u32..=1680).prop_map(|t| Some(Hours(t)))];
+    (prop::collection::vec((note, estimate), ids.len()), pace).prop_map(move |(items, pace)| {
+        let mut plan = Plan::new();
+        for (id, (note, estimate)) in ids.iter().zip(items) {
+            if let Some(note) = note {
+                plan.set_note(id, &note).unwrap();
+            }
+            plan.set_estimate(id, estimate);
+        }
+        plan.hours_per_week = pace;
+        plan
+    })
+}
+
 fn roadmap_query() -> impl Strategy<Value = RoadmapQuery> {
     let stages = u8::try_from(ds().roadmap.stages.len()).unwrap();
     (
@@ -491,6 +521,39 @@ proptest! {
         prop_assert!(warnings.is_empty(), "{:?}", warnings);
         let (from_stored, _) = progress::import_json(&stored, roadmap).unwrap();
         prop_assert_eq!(from_stored, p);
+    }
+
+    #[test]
+    fn plan_storage_and_export_round_trip(p in roadmap_progress(), plan in roadmap_plan()) {
+        let roadmap = &ds().roadmap;
+        let stored = progress::to_stored_plan(&p, &plan);
+        let load = progress::load_stored_plan(Some(&stored), roadmap);
+        prop_assert_eq!(&load.progress, &p);
+        prop_assert_eq!(&load.plan, &plan);
+        prop_assert_eq!(load.notice, None);
+        let file = progress::export_with_plan(&p, &plan, roadmap);
+        prop_assert_eq!(progress::import_with_plan(&file, roadmap), Ok((p, plan, Vec::new())));
+    }
+
+    /// Notes are private: the share code (and the link's query made from it) is the same with
+    /// or without them, and never holds a note's text.
+    #[test]
+    fn notes_never_reach_a_share_link(p in roadmap_progress(), plan in roadmap_plan()) {
+        let roadmap = &ds().roadmap;
+        let code = progress::encode(&p, roadmap);
+        let query = RoadmapQuery { progress: Some(code.clone()), stage: None, item: None }.to_query();
+        // What the page stores and exports carries the notes; the link does not.
+        let stored = progress::to_stored_plan(&p, &plan);
+        for (_, note) in plan.notes() {
+            let escaped = serde_json::to_string(note).unwrap();
+            prop_assert!(stored.contains(escaped.trim_matches('"')));
+            // Notes of one or two characters could be a code's letters by chance.
+            if note.chars().count() > 2 {
+                prop_assert!(!code.contains(note), "{} in {}", note, code);
+                prop_assert!(!query.contains(note), "{} in {}", note, query);
+            }
+        }
+        prop_assert_eq!(code, progress::encode(&load_states(&stored), roadmap));
     }
 
     #[test]

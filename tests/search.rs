@@ -328,7 +328,7 @@ fn kind_labels_and_ranks_are_distinct() {
     labels.dedup();
     assert_eq!(labels.len(), Kind::ALL.len());
     let ranks: Vec<u8> = Kind::ALL.iter().map(|k| k.rank()).collect();
-    assert_eq!(ranks, (0..12).collect::<Vec<u8>>());
+    assert_eq!(ranks, (0..13).collect::<Vec<u8>>());
     assert_eq!(Kind::RoadmapItem.label(), "Roadmap item");
 }
 
@@ -643,4 +643,46 @@ fn what_readers_type_lands_on_a_relevant_place() {
         }
     }
     assert!(misses.is_empty(), "{}", misses.join("\n"));
+}
+
+#[test]
+fn the_readers_notes_are_found_and_land_on_their_item() {
+    let d = common::dataset();
+    let item = &d.roadmap.stages[1].items[2];
+    let mut index = Index::build(&d);
+    let before = index.len();
+    index.add_notes(
+        &d,
+        [
+            (
+                item.id.as_str(),
+                "Try the Zanzibar paper\nhttps://example.org/zanzibar",
+            ),
+            ("not-a-roadmap-item", "zanzibar elsewhere"),
+        ],
+    );
+    // One entry: the note of an item the roadmap does not have is left out.
+    assert_eq!(index.len(), before + 1);
+    let results = index.search("zanzib", 8);
+    assert_eq!(results.len(), 1, "{:?}", titles(&results));
+    let note = results[0];
+    assert_eq!(note.kind, Kind::Note);
+    assert_eq!(note.title, format!("Your note on “{}”", item.text));
+    assert_eq!(
+        note.detail,
+        "Try the Zanzibar paper https://example.org/zanzibar"
+    );
+    assert_eq!(
+        note.location(),
+        format!("/roadmap?item={0}#item-{0}", item.id)
+    );
+    // Words of the item find the item first, then the note on it.
+    let by_item = index.search(&item.text, 8);
+    let kinds: Vec<Kind> = by_item.iter().map(|e| e.kind).collect();
+    assert_eq!(
+        &kinds[..2],
+        &[Kind::RoadmapItem, Kind::Note],
+        "{:?}",
+        titles(&by_item)
+    );
 }

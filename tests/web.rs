@@ -389,6 +389,60 @@ async fn roadmap_keyboard_shortcuts_mark_the_focused_item_and_open_help() {
     at_url("/");
 }
 
+/// Typing a note inside an item is typing: the item's shortcut letters (d, l, s, r) and arrow
+/// keys do nothing there, and the note is saved with the progress.
+#[wasm_bindgen_test]
+async fn roadmap_typing_in_a_note_is_not_a_shortcut() {
+    use backend_atlas::pages::roadmap::Roadmap;
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage
+        .remove_item(backend_atlas::progress::STORAGE_KEY)
+        .unwrap();
+    let (root, handle) = mount_page("/roadmap", Roadmap).await;
+    let summary: web_sys::HtmlElement = root
+        .query_selector("#item-foundation-dsa summary")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    summary.click();
+    settle(100).await;
+    let note: web_sys::HtmlTextAreaElement = root
+        .query_selector("#note-foundation-dsa")
+        .unwrap()
+        .expect("the opened item has a note field")
+        .unchecked_into();
+    for letter in ["d", "l", "s", "ArrowDown"] {
+        key(&note, letter);
+    }
+    settle(20).await;
+    let item = root
+        .query_selector("#item-foundation-dsa")
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        item.get_attribute("data-state").as_deref(),
+        Some("not_started")
+    );
+    note.set_value("dls https://example.org");
+    note.dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    settle(20).await;
+    let stored = storage
+        .get_item(backend_atlas::progress::STORAGE_KEY)
+        .unwrap()
+        .unwrap();
+    assert!(
+        stored.contains(r#""notes":{"foundation-dsa":"dls https://example.org"}"#),
+        "{stored}"
+    );
+    assert!(item.query_selector(".note-marker").unwrap().is_some());
+    drop(handle);
+    storage
+        .remove_item(backend_atlas::progress::STORAGE_KEY)
+        .unwrap();
+    at_url("/");
+}
+
 /// In the browser, `frameworks::lowercase` hands non-ASCII text to JavaScript's `toLowerCase`
 /// (to keep Rust's case tables out of the page's wasm): it must give what `str::to_lowercase`
 /// gives, since language slugs are `lang=` URL values.

@@ -99,11 +99,21 @@ fn SearchDialog(open: RwSignal<bool>, button: NodeRef<Button>) -> impl IntoView 
     }
     // Built once per opening from the loaded dataset (and again when the areas arrive): a few
     // hundred entries, well under a frame.
+    // The reader's roadmap notes are searchable too: read from this browser's storage at each
+    // opening (an unreadable value gives none; the Roadmap page reports it).
     let index = Memo::new(move |_| match dataset.map(|d| d.0.get()) {
-        Some(LoadState::Ready(d)) => Some(Arc::new(match areas.get() {
-            Some(file) => Index::build_with_areas(&d, &file),
-            None => Index::build(&d),
-        })),
+        Some(LoadState::Ready(d)) => {
+            let mut index = match areas.get() {
+                Some(file) => Index::build_with_areas(&d, &file),
+                None => Index::build(&d),
+            };
+            let stored = crate::storage::get(crate::progress::STORAGE_KEY)
+                .ok()
+                .flatten();
+            let plan = crate::progress::load_stored_plan(stored.as_deref(), &d.roadmap).plan;
+            index.add_notes(&d, plan.notes());
+            Some(Arc::new(index))
+        }
         _ => None,
     });
     let results = Memo::new(move |_| {
@@ -194,7 +204,7 @@ fn SearchDialog(open: RwSignal<bool>, button: NodeRef<Button>) -> impl IntoView 
         let n = results.with(Vec::len);
         match (text.with(|t| t.trim().is_empty()), n) {
             (true, _) => {
-                "Type to search frameworks, roadmap items, skills, questions, terms, sources and US areas."
+                "Type to search frameworks, roadmap items and your notes on them, skills, questions, terms, sources and US areas."
                     .to_owned()
             }
             (false, 0) => "No matches.".to_owned(),

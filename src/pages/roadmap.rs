@@ -1,14 +1,20 @@
 //! The Roadmap page (`/roadmap`): the four stages as a numbered list and a timeline, progress
 //! per item kept in localStorage (no account), keyboard shortcuts, export/import, and share
-//! links that open a read-only view with a way to adopt it.
+//! links that open a read-only view with a way to adopt it. The reader's own notes and pace:
+//! `notes` and `pace`.
+
+mod notes;
+mod pace;
 
 use crate::components::chart::download;
 use crate::components::data_view::WithDataset;
-use crate::components::lazy::Deferred;
+use crate::components::error_panel::ChunkErrorPanel;
+use crate::components::lazy::{lazy_view, Deferred, WhenIdle};
 use crate::components::page::Page;
 use crate::components::source_ref::SourceRef;
 use crate::components::url_state::{Notices, UrlState};
 use crate::data::{Dataset, Roadmap as RoadmapData, RoadmapItem, Stage};
+use crate::plan::Plan;
 use crate::progress::{self, ItemState, Progress, StageSummary, BACKUP_KEY, STORAGE_KEY};
 use crate::query::roadmap::RoadmapQuery;
 use crate::storage;
@@ -29,28 +35,31 @@ pub fn Roadmap() -> impl IntoView {
 
 type State = UrlState<RoadmapQuery>;
 
-/// The reader's own progress: loaded once from storage, saved on every change.
+/// The reader's own progress and plan (notes, estimates, pace): loaded once from storage, saved
+/// together on every change.
 #[derive(Clone, Copy)]
 struct Own {
     progress: RwSignal<Progress>,
+    plan: RwSignal<Plan>,
     /// What happened with storage, if anything worth saying.
     notice: RwSignal<Option<String>>,
 }
 
 impl Own {
     fn load(roadmap: &RoadmapData) -> Own {
-        let (progress, notice) = match storage::get(STORAGE_KEY) {
+        let (progress, plan, notice) = match storage::get(STORAGE_KEY) {
             Ok(raw) => {
-                let loaded = progress::load_stored(raw.as_deref(), roadmap);
+                let loaded = progress::load_stored_plan(raw.as_deref(), roadmap);
                 if let Some(backup) = &loaded.backup {
                     // Keep the unreadable value so nothing is lost; ignore a failure here, the
                     // notice already says what happened.
                     let _ = storage::set(BACKUP_KEY, backup);
                 }
-                (loaded.progress, loaded.notice)
+                (loaded.progress, loaded.plan, loaded.notice)
             }
             Err(e) => (
                 Progress::new(),
+                Plan::new(),
                 Some(format!(
                     "Progress cannot be saved ({}): it is kept only until you close this tab.",
                     e.0
@@ -59,13 +68,28 @@ impl Own {
         };
         Own {
             progress: RwSignal::new(progress),
+            plan: RwSignal::new(plan),
             notice: RwSignal::new(notice),
         }
     }
 
+    /// Replaces the item states; the plan stays.
     fn replace(self, progress: Progress) {
         self.progress.set(progress);
         self.save();
+    }
+
+    /// Replaces the states and the plan (an imported file).
+    fn replace_all(self, progress: Progress, plan: Plan) {
+        self.progress.set(progress);
+        self.plan.set(plan);
+        self.save();
+    }
+
+    /// Changes the plan and saves; returns whether storage took it.
+    fn update_plan(self, change: impl FnOnce(&mut Plan)) -> bool {
+        self.plan.update(change);
+        self.save()
     }
 
     fn set_item(self, id: &str, state: ItemState) {
@@ -75,14 +99,20 @@ impl Own {
         self.save();
     }
 
-    fn save(self) {
-        let stored = self.progress.with_untracked(progress::to_stored);
+    /// Writes progress and plan to storage; on failure the notice says so and `false`.
+    fn save(self) -> bool {
+        let stored = self.progress.with_untracked(|progress| {
+            self.plan
+                .with_untracked(|plan| progress::to_stored_plan(progress, plan))
+        });
         if let Err(e) = storage::set(STORAGE_KEY, &stored) {
             self.notice.set(Some(format!(
                 "Progress cannot be saved ({}): it is kept only until you close this tab.",
                 e.0
             )));
+            return false;
         }
+        true
     }
 }
 
@@ -132,6 +162,7 @@ fn roadmap_view(dataset: Arc<Dataset>) -> impl IntoView {
         .collect_view();
 
     let (for_transfer, for_ladder) = (dataset.clone(), dataset.clone());
+    let for_pace = StoredValue::new(dataset.clone());
     view! {
         <Notices notices=url.notices />
         {move || own.notice.get().map(|n| view! { <p class="notice" role="status">{n}</p> })}
@@ -141,6 +172,9 @@ fn roadmap_view(dataset: Arc<Dataset>) -> impl IntoView {
         <ol class="stages">{stages}</ol>
         // Below the stages, each a task later: shorter tasks on the first load.
         <Deferred>
+            <WhenIdle fallback=pace::placeholder>
+                {move || lazy_view(pace::load(for_pace.get_value(), own), pace::placeholder, || view! { <ChunkErrorPanel /> }.into_any())}
+            </WhenIdle>
             <Transfer own=own roadmap=for_transfer.roadmap.clone() read_only=read_only />
         </Deferred>
         <HelpPanel open=help_open />
@@ -219,7 +253,7 @@ fn SharedBanner(url: State, own: Own, shared: Memo<Option<Progress>>) -> impl In
                         if confirming.get() {
                             let progress = progress.clone();
                             confirm_replace(
-                                format!("Replace your own progress ({mine} item(s) marked) with this one? This cannot be undone, but you can export yours first."),
+                                format!("Replace your own progress ({mine} item(s) marked) with this one? Your notes, estimates and pace stay. This cannot be undone, but you can export yours first."),
                                 move || {
                                     own.replace(progress.clone());
                                     confirming.set(false);
@@ -385,7 +419,8 @@ fn item_view(
     let on_key = {
         let id = id.clone();
         move |ev: web_sys::KeyboardEvent| {
-            if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+            // Typing a note or an estimate is typing, not a shortcut.
+            if ev.ctrl_key() || ev.meta_key() || ev.alt_key() || typing_in_field(&ev) {
                 return;
             }
             // On the item itself (not its buttons): the arrow keys, j and k step through items.
@@ -445,13 +480,19 @@ fn item_view(
     // page's first render.
     let opened = RwSignal::new(false);
     let related = item.related.clone();
+    let note_id = id.clone();
     let related_view = move || {
         opened.get().then(|| {
             view! {
                 <p class="muted">"Related skills, tools and technologies from the sources:"</p>
                 <ul class="related">{related_list(&dataset, &related)}</ul>
+                {lazy_view(notes::load(note_id.clone(), own), notes::placeholder, notes::failed)}
             }
         })
+    };
+    let has_note = {
+        let id = id.clone();
+        Memo::new(move |_| own.plan.with(|p| p.note(&id).is_some()))
     };
     let open_id = id.clone();
     let is_open = move || url.query.get().item.as_deref() == Some(open_id.as_str());
@@ -466,7 +507,10 @@ fn item_view(
             on:keydown=on_key
         >
             <div class="item-row">
-                <span class="item-text">{item.text.clone()}</span>
+                <span class="item-text">
+                    {item.text.clone()}
+                    {move || has_note.get().then(|| view! { <span class="note-marker" title="You wrote a note on this item">" ✎ note"</span> })}
+                </span>
                 // One `disabled` for the four buttons (a disabled fieldset disables its controls).
                 <fieldset class="state-buttons" disabled=move || read_only.get() aria-label=format!("Status of {}", item.text)>
                     {buttons}
@@ -491,7 +535,7 @@ fn item_view(
                     }
                 }
             >
-                <summary>"What it involves"</summary>
+                <summary>"What it involves, and your note"</summary>
                 {related_view}
             </details>
         </li>
@@ -531,9 +575,10 @@ fn Transfer(own: Own, roadmap: RoadmapData, read_only: Signal<bool>) -> impl Int
     let message = RwSignal::new(None::<(bool, String)>);
     let roadmap_for_export = roadmap.clone();
     let export = move |_| {
-        let json = own
-            .progress
-            .with_untracked(|p| progress::export_json(p, &roadmap_for_export));
+        let json = own.progress.with_untracked(|p| {
+            own.plan
+                .with_untracked(|plan| progress::export_with_plan(p, plan, &roadmap_for_export))
+        });
         download("backend-atlas-progress.json", "application/json", &json);
         message.set(Some((
             true,
@@ -541,10 +586,11 @@ fn Transfer(own: Own, roadmap: RoadmapData, read_only: Signal<bool>) -> impl Int
         )));
     };
     // An imported file waiting for "Replace mine", with its warnings.
-    let pending = RwSignal::new(None::<(Progress, Vec<String>)>);
-    let apply = move |(progress, warnings): (Progress, Vec<String>)| {
+    let pending = RwSignal::new(None::<(Progress, Plan, Vec<String>)>);
+    let apply = move |(progress, plan, warnings): (Progress, Plan, Vec<String>)| {
         let count = progress.len();
-        own.replace(progress);
+        let notes = plan.notes().count();
+        own.replace_all(progress, plan);
         let extra = if warnings.is_empty() {
             String::new()
         } else {
@@ -552,15 +598,17 @@ fn Transfer(own: Own, roadmap: RoadmapData, read_only: Signal<bool>) -> impl Int
         };
         message.set(Some((
             true,
-            format!("Imported progress with {count} marked item(s).{extra}"),
+            format!("Imported progress with {count} marked item(s) and {notes} note(s).{extra}"),
         )));
     };
     let confirm = move || {
         pending.get().map(|file| {
             let mine = own.progress.with(Progress::len);
+            let my_notes = own.plan.with(|p| p.notes().count());
             let theirs = file.0.len();
+            let their_notes = file.1.notes().count();
             confirm_replace(
-                format!("Replace your own progress ({mine} item(s) marked) with the file's ({theirs} item(s) marked)? This cannot be undone, but you can export yours first."),
+                format!("Replace your own progress ({mine} item(s) marked, {my_notes} note(s)) with the file's ({theirs} item(s) marked, {their_notes} note(s)), with its estimates and pace? This cannot be undone, but you can export yours first."),
                 move || {
                     if let Some(file) = pending.get_untracked() {
                         apply(file);
@@ -600,12 +648,17 @@ fn Transfer(own: Own, roadmap: RoadmapData, read_only: Signal<bool>) -> impl Int
                 .ok()
                 .and_then(|v| v.as_string());
             let result = match text {
-                Some(text) => progress::import_json(&text, &roadmap).map_err(|e| e.to_string()),
+                Some(text) => {
+                    progress::import_with_plan(&text, &roadmap).map_err(|e| e.to_string())
+                }
                 None => Err("The file could not be read as text.".into()),
             };
             match result {
                 // Existing progress is replaced only once the reader says so.
-                Ok(file) if own.progress.with_untracked(Progress::len) > 0 => {
+                Ok(file)
+                    if own.progress.with_untracked(Progress::len) > 0
+                        || !own.plan.with_untracked(Plan::is_empty) =>
+                {
                     message.set(None);
                     pending.set(Some(file));
                 }
@@ -617,7 +670,8 @@ fn Transfer(own: Own, roadmap: RoadmapData, read_only: Signal<bool>) -> impl Int
     view! {
         <section class="card transfer" aria-labelledby="transfer-heading">
             <h2 id="transfer-heading">"Keep or share your progress"</h2>
-            <p class="muted">"Your progress lives only in this browser. Export it to move it elsewhere, or share a read-only link."</p>
+            <p class="muted">"Your progress, notes, estimates and pace live only in this browser. Export them to move them elsewhere (the file holds all of them), or share a read-only link."</p>
+            <p class="muted share-contents">"A share link carries each item's status only: never your notes, estimates or pace."</p>
             <div class="share-actions">
                 <button type="button" class="button" on:click=export>"Export progress (JSON)"</button>
                 <label class="button file-button">

@@ -150,7 +150,7 @@ test('the release build has one pack per page, each preloaded by its own route o
 // Data files a route preloads besides the dataset (scripts/postbuild.mjs, routeData).
 const ROUTE_DATA = { '/locations': ['states-map.json', '15-1252-states.json'] };
 // The split point a route fetches once the browser is idle after its first screen (WhenIdle).
-const IDLE_PACK = { '/salaries': 'salaries_more', '/locations': 'locations_details', '/frameworks': 'frameworks_more' };
+const IDLE_PACK = { '/salaries': 'salaries_more', '/locations': 'locations_details', '/frameworks': 'frameworks_more', '/roadmap': 'roadmap_pace' };
 
 for (const route of routes) {
   test(`${route.path} fetches the main module and its own page pack, then only what waits for idle`, async () => {
@@ -256,8 +256,8 @@ test('the import code arrives when the import card is first used; a failed fetch
 test('a page\'s nested packs hold only what its own pack does not', () => {
   const packs = fs.readdirSync(DIST).filter((f) => /^pack_[a-z_]+-[0-9a-f]+\.wasm$/.test(f));
   const chunks = (f) => [...packIndex(new Uint8Array(fs.readFileSync(`${DIST}/${f}`))).keys()];
-  const nested = packs.filter((f) => /^pack_(salaries_import|salaries_more|locations_details|frameworks_compare|frameworks_chooser|frameworks_more)-/.test(f));
-  assert.equal(nested.length, 6, packs.join(', '));
+  const nested = packs.filter((f) => /^pack_(salaries_import|salaries_more|locations_details|frameworks_compare|frameworks_chooser|frameworks_more|roadmap_pace|roadmap_note)-/.test(f));
+  assert.equal(nested.length, 8, packs.join(', '));
   for (const f of nested) {
     const page = f.replace(/^pack_([a-z]+)_.*$/, '$1');
     const own = new Set(chunks(packs.find((p) => p.startsWith(`pack_page_${page}-`))));
