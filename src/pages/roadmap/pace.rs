@@ -108,7 +108,7 @@ fn Pace(dataset: Arc<Dataset>, own: Own) -> impl IntoView {
             view! {
                 <tr>
                     <th scope="row">{name}</th>
-                    <td>{label}</td>
+                    <td data-label="The source's timing">{label}</td>
                     {move || figures(&row(), own)}
                 </tr>
             }
@@ -200,9 +200,9 @@ fn figures(p: &Projection, own: Own) -> impl IntoView {
         (None, true) => "No estimate for what is left".to_owned(),
     };
     view! {
-        <td>{p.estimated.with_unit()}</td>
-        <td>{p.remaining.with_unit()}</td>
-        <td>{finish}</td>
+        <td data-label="Your estimates">{p.estimated.with_unit()}</td>
+        <td data-label="Still to do">{p.remaining.with_unit()}</td>
+        <td data-label="Finish at your pace">{finish}</td>
     }
 }
 
