@@ -99,17 +99,17 @@ fn SearchDialog(open: RwSignal<bool>, button: NodeRef<Button>) -> impl IntoView 
     }
     // Built once per opening from the loaded dataset (and again when the areas arrive): a few
     // hundred entries, well under a frame.
-    // The reader's roadmap notes are searchable too: read from this browser's storage at each
+    // The reader's roadmap notes are searchable too: read from this browser's storage once per
     // opening (an unreadable value gives none; the Roadmap page reports it).
+    let stored = crate::storage::get(crate::progress::STORAGE_KEY)
+        .ok()
+        .flatten();
     let index = Memo::new(move |_| match dataset.map(|d| d.0.get()) {
         Some(LoadState::Ready(d)) => {
             let mut index = match areas.get() {
                 Some(file) => Index::build_with_areas(&d, &file),
                 None => Index::build(&d),
             };
-            let stored = crate::storage::get(crate::progress::STORAGE_KEY)
-                .ok()
-                .flatten();
             let plan = crate::progress::load_stored_plan(stored.as_deref(), &d.roadmap).plan;
             index.add_notes(&d, plan.notes());
             Some(Arc::new(index))
