@@ -4,6 +4,7 @@
 // Serves dist/ with tests/e2e/server.mjs (gzip on, under BASE like GitHub Pages) and measures
 // in headless Chromium (same flags as the e2e harness):
 //   1. bytes transferred (gzipped) on the first load of each route, per asset and in total;
+//   1b. the offline cache the service worker fills after the first visit: bytes and time;
 //   2. navigation start -> first chart painted (`chart:<id>` marks), -> `dataset-ready` (the
 //      data decoded) and -> interactive (`page-interactive`: the page's first screen drawn with
 //      its data and the main thread free again), median of 5 cold loads (a new context each);
@@ -20,6 +21,7 @@
 // /usr/bin/chromium), BENCH_SKIP_LIGHTHOUSE=1, BENCH_SKIP_NATIVE=1, BENCH_JSON=<file> to also
 // write every figure as JSON. Budgets (issue 9) are printed next to the figures.
 import fs from 'node:fs';
+import zlib from 'node:zlib';
 import os from 'node:os';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
@@ -208,6 +210,38 @@ table(
     return [r.path, b.assets.length, kb(b.totalBody), b.afterIdle ? kb(b.afterIdle) : '-', b.totalBody > BUDGET.firstLoadKB * KB ? 'OVER' : 'met'];
   }),
 );
+
+// 1b. The offline cache ------------------------------------------------------------------------
+// What the service worker (scripts/pwa.mjs) fetches once the first page is idle: its precache list
+// from dist/sw.js, in bytes (gzipped as GitHub Pages serves them), and the time from navigation
+// start until it is installed and active, median of 3 first visits. Not part of the first load.
+
+heading('1b. Offline cache after the first visit (service worker; not part of the first load)');
+{
+  const sw = fs.readFileSync(path.join(DIST, 'sw.js'), 'utf8');
+  const files = [...sw.matchAll(/"url":"([^"]+)"/g)].map((m) => path.join(DIST, m[1].slice(BASE.length)));
+  const raw = files.reduce((n, f) => n + fs.statSync(f).size, 0);
+  const gz = files.reduce((n, f) => n + zlib.gzipSync(fs.readFileSync(f), { level: 6 }).length, 0);
+  const times = [];
+  for (let i = 0; i < 3; i += 1) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'allow' });
+    const page = await context.newPage();
+    await page.goto(url(''), { waitUntil: 'load' });
+    times.push(await page.evaluate(async () => {
+      const worker = (await navigator.serviceWorker.ready).active;
+      if (worker.state !== 'activated') {
+        await new Promise((done) => worker.addEventListener('statechange', () => worker.state === 'activated' && done()));
+      }
+      return performance.now();
+    }));
+    await context.close();
+  }
+  results.offline = { files: files.length, raw, gzipped: gz, cachedMs: median(times) };
+  table(
+    ['files precached', 'raw', 'gzipped', 'navigation → cached and active (median of 3)'],
+    [[files.length, kb(raw), kb(gz), `${Math.round(median(times))} ms`]],
+  );
+}
 
 // 2. Time to first chart, to dataset-ready and to interactive -------------------------------------
 

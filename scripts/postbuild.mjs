@@ -14,6 +14,8 @@
 //    so GitHub Pages answers 200 and link previews are right.
 // 4. Writes 404.html, which GitHub Pages serves for every other path; the app then shows its
 //    not-found page.
+// 5. Writes the icons, the web app manifest and, in release builds, the service worker and the
+//    script that registers it (scripts/pwa.mjs).
 //
 // Runs with TRUNK_STAGING_DIR set by Trunk; can also be run by hand: `node scripts/postbuild.mjs DIR`.
 import { createHash } from 'node:crypto';
@@ -21,6 +23,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { splitWasm } from './split.mjs';
+import { routeData as routeDataOf, writeOffline } from './pwa.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const staging = process.env.TRUNK_STAGING_DIR || process.argv[2];
@@ -213,19 +216,30 @@ const bootCheck = `// Written by scripts/postbuild.mjs.
     stopped(e.reason);
   });
   addEventListener('load', () => setTimeout(report, 20000));
+  // On paper: the page's address and the date at the top (.print-stamp in style/main.css), for
+  // the print dialog and for print media under emulation alike.
+  const stamp = () => {
+    let node = document.querySelector('.print-stamp');
+    if (!node) {
+      node = document.createElement('p');
+      node.className = 'print-stamp';
+      document.body.prepend(node);
+    }
+    const day = new Date().toLocaleDateString('en', { year: 'numeric', month: 'long', day: 'numeric' });
+    node.textContent = \`\${location.href} · printed \${day}\`;
+  };
+  addEventListener('beforeprint', stamp);
+  matchMedia('print').addEventListener('change', (e) => e.matches && stamp());
+  // Offline support (scripts/pwa.mjs), once the page is idle: no part of the first load.${release ? `
+  addEventListener('load', () => (window.requestIdleCallback || setTimeout)(() => import('${publicUrl}offline.js').catch(() => {}), { timeout: 4000 }));` : ''}
 })();
 `;
 const bootCheckName = `boot-${createHash('sha256').update(bootCheck).digest('hex').slice(0, 16)}.js`;
 writeFileSync(join(staging, bootCheckName), minified(bootCheck, 'js'));
 
 const pageChunk = (path) => `page_${path === '/' ? 'overview' : path.slice(1)}`;
-// Data a route fetches at once besides the dataset: Locations draws the state map with the default
-// occupation's nation-and-states figures (the first occupation the dataset's release lists).
-const atlas = JSON.parse(readFileSync(join(staging, 'data', 'atlas.json'), 'utf8'));
-const defaultOccupation = atlas.oews?.occupations?.[0]?.code;
-const routeData = {
-  '/locations': defaultOccupation ? ['data/oews/states-map.json', `data/oews/${defaultOccupation}-states.json`] : [],
-};
+// Data a route fetches at once besides the dataset (the Locations page's default files).
+const routeData = routeDataOf(JSON.parse(readFileSync(join(staging, 'data', 'atlas.json'), 'utf8')));
 for (const route of routes) {
   let page = withMeta(html, route);
   if (split) {
@@ -253,5 +267,10 @@ const notFound = withMeta(html, NOT_FOUND)
 if (!notFound.includes(bootCheckName)) throw new Error('postbuild: found no module script in 404.html');
 writeFileSync(join(staging, '404.html'), notFound);
 
+// 5. Icons, the web app manifest, and in release builds the service worker and its client, last:
+//    the service worker's precache list names every file written above.
+const offline = await writeOffline({ dir: staging, publicUrl, description: routes[0].description, release });
+const offlineNote = offline ? `, service worker precaching ${offline.count} files` : '';
+
 const splitNote = split ? `, wasm split into ${split.files} files` : '';
-console.log(`postbuild: ${moved} inline script(s) moved, ${routes.length} route files and 404.html written${splitNote}`);
+console.log(`postbuild: ${moved} inline script(s) moved, ${routes.length} route files and 404.html written${splitNote}${offlineNote}`);

@@ -5,7 +5,7 @@ use crate::components::lazy::{lazy_view, ChunkError, Deferred};
 use crate::components::page::PendingPage;
 use crate::components::{footer::Footer, header::Header};
 use crate::pages;
-use crate::state::{AppBase, DatasetCtx, LoadState, ThemeCtx};
+use crate::state::{AppBase, DatasetCtx, LoadState, Printing, ThemeCtx};
 use leptos::prelude::*;
 use leptos_router::components::{FlatRoutes, Route, Router};
 use leptos_router::path;
@@ -15,6 +15,7 @@ pub fn App() -> impl IntoView {
     let base = AppBase::from_document();
     provide_context(base);
     provide_context(ThemeCtx::follow_page());
+    provide_context(Printing(RwSignal::new(false)));
 
     let (dataset, set_dataset) = signal(LoadState::Loading);
     provide_context(DatasetCtx(dataset));

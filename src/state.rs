@@ -62,6 +62,81 @@ impl ThemeCtx {
     }
 }
 
+/// The theme charts and their legends draw in: the page's, and the light one on paper.
+#[derive(Debug, Clone, Copy)]
+pub struct ChartTheme {
+    page: Option<RwSignal<crate::charts::Theme>>,
+    printing: Option<RwSignal<bool>>,
+}
+
+impl ChartTheme {
+    pub fn from_context() -> Self {
+        ChartTheme {
+            page: use_context::<ThemeCtx>().map(|t| t.0),
+            printing: Printing::current(),
+        }
+    }
+
+    /// The theme now; tracked, so an effect or a view that calls it follows changes.
+    pub fn get(self) -> crate::charts::Theme {
+        if self.printing.is_some_and(|p| p.get()) {
+            crate::charts::Theme::Light
+        } else {
+            self.page.map(|t| t.get()).unwrap_or_default()
+        }
+    }
+}
+
+/// Whether the page is being printed (or print media is emulated). While it is, charts draw in
+/// the light theme at a paper width and show their tables (style/main.css has the print rules).
+/// `App` provides it; the window is followed from the first chart on ([`Printing::current`]),
+/// so the listeners are code of the chart pages' chunks, not of the main module.
+#[derive(Debug, Clone, Copy)]
+pub struct Printing(pub RwSignal<bool>);
+
+impl Printing {
+    /// The app's printing state, following the window once asked for; `None` outside the app.
+    pub fn current() -> Option<RwSignal<bool>> {
+        use std::sync::atomic::{AtomicBool, Ordering};
+        static FOLLOWING: AtomicBool = AtomicBool::new(false);
+        let printing = use_context::<Printing>()?.0;
+        if !FOLLOWING.swap(true, Ordering::Relaxed) {
+            follow_window(printing);
+        }
+        Some(printing)
+    }
+}
+
+/// Sets `printing` on `beforeprint` / `afterprint` and when the `print` media query changes
+/// (it also changes under emulation, where the two events never fire).
+fn follow_window(printing: RwSignal<bool>) {
+    use wasm_bindgen::{closure::Closure, JsCast};
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let query = window.match_media("print").ok().flatten();
+    let on_change = Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| {
+        let now = match ev.type_().as_str() {
+            "beforeprint" => true,
+            "afterprint" => false,
+            _ => web_sys::window()
+                .and_then(|w| w.match_media("print").ok().flatten())
+                .is_some_and(|q| q.matches()),
+        };
+        if printing.get_untracked() != now {
+            printing.set(now);
+        }
+    });
+    let callback = on_change.as_ref().unchecked_ref();
+    let _ = window.add_event_listener_with_callback("beforeprint", callback);
+    let _ = window.add_event_listener_with_callback("afterprint", callback);
+    if let Some(query) = query {
+        let _ = query.add_event_listener_with_callback("change", callback);
+    }
+    // Lives as long as the page.
+    on_change.forget();
+}
+
 /// The dataset as it loads, shared with every page.
 #[derive(Debug, Clone, Copy)]
 pub struct DatasetCtx(pub ReadSignal<LoadState>);

@@ -463,3 +463,52 @@ fn lowercase_in_the_browser_is_rusts_lowercase() {
     assert_eq!(slugify("Ünïcode"), "ünïcode");
     assert_eq!(slugify("C#/.NET"), "c-sharp-net");
 }
+
+#[wasm_bindgen_test]
+async fn a_printed_chart_shows_its_table_and_is_drawn_at_paper_width() {
+    use backend_atlas::pages::salaries::Salaries;
+    use backend_atlas::state::{DatasetCtx, LoadState, Printing};
+    use leptos_router::components::{FlatRoutes, Route, Router};
+    use leptos_router::path;
+
+    at_url("/salaries");
+    let dataset = real_dataset();
+    let root = container();
+    let printing = RwSignal::new(false);
+    let handle = leptos::mount::mount_to(root.clone(), move || {
+        let (state, _) = signal(LoadState::Ready(dataset.clone()));
+        provide_context(DatasetCtx(state));
+        provide_context(Printing(printing));
+        view! {
+            <Router>
+                <FlatRoutes fallback=|| "not found">
+                    <Route path=path!("/salaries") view=Salaries />
+                </FlatRoutes>
+            </Router>
+        }
+    });
+    settle(200).await;
+    let table = || {
+        root.query_selector("#salary-ranges-table table")
+            .unwrap()
+            .is_some()
+    };
+    let canvas: web_sys::HtmlCanvasElement = root
+        .query_selector("figure.chart canvas")
+        .unwrap()
+        .expect("the seniority chart")
+        .unchecked_into();
+    let ratio = web_sys::window().unwrap().device_pixel_ratio().max(1.0);
+    assert!(!table(), "on screen the table waits for its button");
+
+    printing.set(true);
+    settle(100).await;
+    assert!(table(), "printed with its table");
+    assert_eq!(f64::from(canvas.width()), (680.0 * ratio).round());
+
+    printing.set(false);
+    settle(100).await;
+    assert!(!table(), "back on screen, as it was");
+    drop(handle);
+    at_url("/");
+}

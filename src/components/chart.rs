@@ -4,7 +4,7 @@
 
 use crate::charts::salary::Table;
 use crate::charts::{ChartError, ChartStyle, Hit, Theme};
-use crate::state::ThemeCtx;
+use crate::state::Printing;
 use leptos::html::Canvas;
 use leptos::prelude::*;
 use plotters::coord::Shift;
@@ -15,6 +15,9 @@ use plotters_canvas::CanvasBackend;
 pub type DrawFn = dyn Fn(&DrawingArea<CanvasBackend, Shift>, ChartStyle) -> Result<Vec<Hit>, ChartError>
     + Send
     + Sync;
+
+/// The width a chart is drawn at for printing, in CSS pixels.
+const PRINT_WIDTH: f64 = 680.0;
 
 /// A CSS length in pixels, with the float formatted by [`crate::format::fixed`].
 fn px(value: f64) -> String {
@@ -53,7 +56,9 @@ pub fn ChartFrame(
     let (tooltip, set_tooltip) = signal(None::<(f64, f64, String)>);
     let (error, set_error) = signal(None::<String>);
     let (show_table, set_show_table) = signal(false);
-    let theme = use_context::<ThemeCtx>().map(|t| t.0);
+    let theme = crate::state::ChartTheme::from_context();
+    let printing = Printing::current();
+    let printing = move || printing.is_some_and(|p| p.get());
     // The first draw waits one browser task: the page's render and each chart's first draw
     // (with the layout it needs for the canvas width) are then separate, shorter tasks.
     let ready = crate::components::lazy::true_next_task();
@@ -66,12 +71,19 @@ pub fn ChartFrame(
             return;
         }
         resized.track();
-        let theme = theme.map(|t| t.get()).unwrap_or_default();
+        // On paper: the light theme, at about the printable width of A4 or Letter (CSS pixels),
+        // which the print stylesheet then fits to the page without distorting it.
+        let printing = printing();
+        let theme = theme.get();
         let Some(canvas) = canvas.get() else { return };
         let ratio = web_sys::window()
             .map_or(1.0, |w| w.device_pixel_ratio())
             .max(1.0);
-        let css_width = f64::from(canvas.client_width()).max(280.0);
+        let css_width = if printing {
+            PRINT_WIDTH
+        } else {
+            f64::from(canvas.client_width()).max(280.0)
+        };
         let css_height = match aspect {
             Some(aspect) => (css_width * aspect).round(),
             None => height.get(),
@@ -237,8 +249,9 @@ pub fn ChartFrame(
             <figcaption id=summary_id class="chart-summary">
                 {move || summary.get()}
             </figcaption>
-            <div id=format!("{id}-table") class="table-scroll" hidden=move || !show_table.get()>
-                {move || show_table.get().then(|| table_view(&table.get()))}
+            // A printed chart comes with its table.
+            <div id=format!("{id}-table") class="table-scroll" hidden=move || !(show_table.get() || printing())>
+                {move || (show_table.get() || printing()).then(|| table_view(&table.get()))}
             </div>
         </figure>
     }

@@ -24,6 +24,7 @@ pub fn DataErrorPanel(error: DataError, #[prop(optional)] file: Option<String>) 
         ),
     };
     let advice = match &error {
+        DataError::Network { .. } if offline() => OFFLINE,
         DataError::Network { .. } | DataError::Http { .. } | DataError::Unchecked => {
             "Check your connection and reload. If it keeps failing, the site may be mid-deploy."
         }
@@ -65,11 +66,25 @@ pub fn ChunkErrorPanel() -> impl IntoView {
         <section class="error-panel" role="alert">
             <h2>"This page could not be loaded"</h2>
             <p>
-                "Part of the site's code did not arrive. Check your connection and reload; if it keeps failing, the site may be mid-deploy."
+                {if offline() {
+                    OFFLINE
+                } else {
+                    "Part of the site's code did not arrive. Check your connection and reload; if it keeps failing, the site may be mid-deploy."
+                }}
             </p>
             <ReloadLink />
         </section>
     }
+}
+
+/// What a panel says when the browser is offline and the file was never saved for offline use
+/// (the service worker keeps what the site needs once a first visit has finished, and any data
+/// file opened online since: README "Offline").
+const OFFLINE: &str = "You are offline, and this part was not saved in this browser yet. It loads once you are back online.";
+
+/// Whether the browser says it has no network.
+fn offline() -> bool {
+    web_sys::window().is_some_and(|w| !w.navigator().on_line())
 }
 
 /// A link to the current address, which reloads the page.

@@ -243,11 +243,11 @@ fn map_view(
             chart.with(|c| c.states.len()),
         )
     });
-    let theme = use_context::<crate::state::ThemeCtx>().map(|t| t.0);
+    let theme = crate::state::ChartTheme::from_context();
     let legend = move || {
         let edges = chart.with(|c| c.edges.clone());
         let bins = edges.len() + 1;
-        let theme = theme.map(|t| t.get()).unwrap_or_default();
+        let theme = theme.get();
         crate::locations::legend(&edges)
             .into_iter()
             .enumerate()

@@ -80,15 +80,12 @@ fn key_figures(dataset: Arc<Dataset>) -> impl IntoView {
     );
     let chart_height = chart.height();
     let chart_table = chart.table();
-    let theme = use_context::<crate::state::ThemeCtx>().map(|t| t.0);
+    let theme = crate::state::ChartTheme::from_context();
     let legend = crate::salaries::band_sources(&dataset)
         .into_iter()
         .map(|s| {
             let series = crate::salaries::series_index(&dataset, &s.id);
-            let color = move || {
-                crate::charts::series_color(theme.map(|t| t.get()).unwrap_or_default(), series)
-                    .hex()
-            };
+            let color = move || crate::charts::series_color(theme.get(), series).hex();
             view! {
                 <li class="legend-item static">
                     <span class="swatch" style:background-color=color aria-hidden="true"></span>

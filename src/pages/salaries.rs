@@ -182,15 +182,12 @@ fn Filters(url: UrlState) -> impl IntoView {
 #[component]
 fn Legend(url: UrlState, band_sources: Vec<(String, String, usize)>) -> impl IntoView {
     let query = url.query;
-    let theme = use_context::<crate::state::ThemeCtx>().map(|t| t.0);
+    let theme = crate::state::ChartTheme::from_context();
     let all_ids: Vec<String> = band_sources.iter().map(|s| s.0.clone()).collect();
     let buttons = band_sources
         .into_iter()
         .map(|(id, label, series)| {
-            let color = move || {
-                crate::charts::series_color(theme.map(|t| t.get()).unwrap_or_default(), series)
-                    .hex()
-            };
+            let color = move || crate::charts::series_color(theme.get(), series).hex();
             let id_for_state = id.clone();
             let shown = move || query.get().shows_source(&id_for_state);
             let all = all_ids.clone();

@@ -1,5 +1,5 @@
 // The first-load byte budget, from the release build's files alone (no browser, no timing): for
-// every route, what its index.html makes the browser fetch (scripts, stylesheet, icon, the
+// every route, what its index.html makes the browser fetch (scripts, stylesheet, icon, manifest, the
 // modules those scripts import) plus its preload list (<meta name="atlas-preload">: the main
 // module, the dataset, the route's data files and its page pack), each gzipped as GitHub Pages
 // serves it. Bytes are deterministic, so this may fail the suite. `make bench` measures the same
@@ -15,11 +15,13 @@ const BUDGET_BYTES = 250 * 1024;
 
 const gzipSize = (file) => zlib.gzipSync(fs.readFileSync(file), { level: 6 }).length;
 
-/** A site URL (`/backend-atlas/x.js`, `./x.js` next to `from`) -> a file under dist/. */
+/** A site URL (`/backend-atlas/x.js`, `./x.js` next to `from`, `x.svg` in a page) -> a file under dist/. */
 function fileOf(url, from) {
   const clean = url.split(/[?#]/)[0];
   if (clean.startsWith(BASE)) return path.join(DIST, clean.slice(BASE.length));
   if (clean.startsWith('./') || clean.startsWith('../')) return path.resolve(path.dirname(from), clean);
+  // A bare name in a page (`favicon.svg`) resolves against its <base href>, the site's root.
+  if (from.endsWith('.html') && /^[\w.-]+(?:\/[\w.-]+)*$/.test(clean)) return path.join(DIST, clean);
   return null;
 }
 
@@ -36,7 +38,9 @@ export function firstLoadFiles(html, htmlFile) {
   };
   for (const [, url] of html.matchAll(/<script[^>]*\bsrc="([^"]+)"/g)) add(url, htmlFile);
   for (const [tag] of html.matchAll(/<link\b[^>]*>/g)) {
-    if (!/rel="(?:stylesheet|icon)"/.test(tag)) continue;
+    // The manifest too (Chromium reads it for installing); not the icons it names, which are
+    // fetched only to install, nor the service worker's cache (after the first load, at idle).
+    if (!/rel="(?:stylesheet|icon|manifest)"/.test(tag)) continue;
     const href = tag.match(/href="([^"]+)"/);
     if (href) add(href[1], htmlFile);
   }
@@ -69,4 +73,12 @@ test('the Locations route counts its map and the default occupation\'s states fi
   const files = firstLoadFiles(fs.readFileSync(htmlFile, 'utf8'), htmlFile).map((f) => path.relative(DIST, f));
   assert.ok(files.includes(path.join('data', 'oews', 'states-map.json')), files.join(' '));
   assert.ok(files.includes(path.join('data', 'oews', '15-1252-states.json')), files.join(' '));
+});
+
+test('the icon and the web app manifest are counted; the offline cache (after the first load) is not', () => {
+  const htmlFile = path.join(DIST, 'index.html');
+  const files = firstLoadFiles(fs.readFileSync(htmlFile, 'utf8'), htmlFile).map((f) => path.relative(DIST, f));
+  assert.ok(files.includes('favicon.svg'), files.join(' '));
+  assert.ok(files.includes('manifest.webmanifest'), files.join(' '));
+  assert.ok(!files.includes('sw.js') && !files.includes('offline.js'), files.join(' '));
 });

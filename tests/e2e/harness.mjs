@@ -37,7 +37,7 @@ export const PAGE_H1 = 'main#main > :not([aria-busy="true"]) h1';
 
 export const routeRel = (routePath) => (routePath === '/' ? '' : routePath.replace(/^\//, '') + '/');
 
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',
@@ -94,9 +94,10 @@ export const serverRequest = (target, opts) =>
 /**
  * A fresh page in its own browser context (clean storage), which records
  * console errors/warnings and page errors, and aborts + records every request
- * that would leave the test server's origin.
+ * that would leave the test server's origin (or the `allowOrigins` a test starts itself).
+ * Service workers are blocked unless `serviceWorkers: 'allow'` (tests/e2e/offline.test.mjs).
  */
-export async function newPage({ viewport = { width: 1280, height: 900 }, ...contextOptions } = {}) {
+export async function newPage({ viewport = { width: 1280, height: 900 }, allowOrigins = [], ...contextOptions } = {}) {
   const context = await browser.newContext({ viewport, serviceWorkers: 'block', ...contextOptions });
   contexts.add(context);
   context.setDefaultNavigationTimeout(NAV_TIMEOUT);
@@ -106,7 +107,7 @@ export async function newPage({ viewport = { width: 1280, height: 900 }, ...cont
   const isOffOrigin = (url) => {
     const u = new URL(url);
     // data:, blob:, about: never touch the network.
-    return /^(https?|wss?):$/.test(u.protocol) && u.origin !== server.origin;
+    return /^(https?|wss?):$/.test(u.protocol) && u.origin !== server.origin && !allowOrigins.includes(u.origin);
   };
   await context.route('**/*', (route) => {
     const url = route.request().url();
@@ -121,6 +122,8 @@ export async function newPage({ viewport = { width: 1280, height: 900 }, ...cont
 
   const page = await context.newPage();
   page.on('console', (msg) => {
+    // Playwright's own note where a test blocks service workers (the default here).
+    if (msg.text() === 'Service Worker registration blocked by Playwright') return;
     if (msg.type() === 'error' || msg.type() === 'warning') {
       const loc = msg.location();
       diag.console.push({ type: msg.type(), text: msg.text(), location: loc?.url ? `${loc.url}:${loc.lineNumber}` : '' });

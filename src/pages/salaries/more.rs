@@ -305,9 +305,9 @@ fn OffersSection(dataset: Arc<Dataset>, query: Memo<SalariesQuery>) -> impl Into
 /// The sources are chosen with the legend of the chart above.
 #[component]
 fn YearsLegend(chart: Memo<YearsChart>) -> impl IntoView {
-    let theme = use_context::<crate::state::ThemeCtx>().map(|t| t.0);
+    let theme = crate::state::ChartTheme::from_context();
     let items = move || {
-        let theme = theme.map(|t| t.get()).unwrap_or_default();
+        let theme = theme.get();
         chart
             .with(YearsChart::sources)
             .into_iter()
