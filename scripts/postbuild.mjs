@@ -230,8 +230,22 @@ const bootCheck = `// Written by scripts/postbuild.mjs.
   };
   addEventListener('beforeprint', stamp);
   matchMedia('print').addEventListener('change', (e) => e.matches && stamp());
-  // Offline support (scripts/pwa.mjs), once the page is idle: no part of the first load.${release ? `
-  addEventListener('load', () => (window.requestIdleCallback || setTimeout)(() => import('${publicUrl}offline.js').catch(() => {}), { timeout: 4000 }));` : ''}
+  // Offline support (scripts/pwa.mjs), once the page is interactive (the app's
+  // \`page-interactive\` mark, src/perf.rs; at the latest 15 s after load, for a page without
+  // data) and the browser is idle: no part of the first load.${release ? `
+  let offline = false;
+  const loadOffline = () => {
+    if (offline) return;
+    offline = true;
+    (window.requestIdleCallback || setTimeout)(() => import('${publicUrl}offline.js').catch(() => {}), { timeout: 4000 });
+  };
+  try {
+    new PerformanceObserver((list) => list.getEntriesByName('page-interactive').length && loadOffline())
+      .observe({ type: 'mark', buffered: true });
+  } catch {
+    // No PerformanceObserver: the time-out below.
+  }
+  addEventListener('load', () => setTimeout(loadOffline, 15000));` : ''}
 })();
 `;
 const bootCheckName = `boot-${createHash('sha256').update(bootCheck).digest('hex').slice(0, 16)}.js`;

@@ -43,6 +43,20 @@ async function visitOnce(page, rel = '', url = appUrl(rel)) {
   assert.equal(state, 'activated');
 }
 
+test('the offline client and the service worker start only once the page is interactive', async () => {
+  const page = await offlinePage();
+  await visitOnce(page, 'salaries/');
+  const { interactive, client, wasm } = await page.evaluate(() => ({
+    interactive: performance.getEntriesByName('page-interactive')[0]?.startTime,
+    client: performance.getEntriesByType('resource').find((e) => e.name.endsWith('/offline.js'))?.startTime,
+    wasm: performance.getEntriesByType('resource').filter((e) => /_bg\.wasm$|pack_page_salaries-/.test(e.name)).map((e) => e.startTime),
+  }));
+  assert.ok(interactive > 0, 'the page marked page-interactive');
+  assert.ok(client > interactive, `offline.js at ${client} ms, after interactive at ${interactive} ms`);
+  assert.ok(wasm.length >= 2, 'the main module and the page’s pack');
+  assert.ok(wasm.every((t) => t < client), 'both came before the offline client');
+});
+
 test('after one visit, every route, a deep link with a query and an unknown path open offline', async () => {
   const page = await offlinePage();
   await visitOnce(page);
