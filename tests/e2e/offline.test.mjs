@@ -1,6 +1,7 @@
 // Offline, install and print (issue "Take it with you"), against the release build served like
 // GitHub Pages: one visit caches the site (service worker from scripts/pwa.mjs), after which every
-// route, a deep link with a query and an unknown path open with the network off; search and the
+// route, a deep link with a query and an unknown path open with the network off; search, the
+// hiring kit, the resume check, the offers import, the theme and the
 // roadmap work offline; a data file never fetched says so; a new deploy shows "A new version is
 // available" and Reload brings it in, with the old cache gone; the manifest and its icons are
 // valid and Chromium reports no installability errors; print media hides the navigation and shows
@@ -100,6 +101,30 @@ test('search and roadmap progress work offline', async () => {
   await page.keyboard.press('Enter');
   await waitUntil(async () => page.url().includes('/frameworks'), 'search led to Frameworks, offline');
   await expectHeading(page, routes.find((r) => r.path === '/frameworks').heading);
+  await expectCleanConsole(page, { allow: [/ERR_INTERNET_DISCONNECTED/] });
+});
+
+test('the hiring kit, the resume check, the offers import and the theme work offline', async () => {
+  const page = await offlinePage();
+  await visitOnce(page);
+  await page.context().setOffline(true);
+  await gotoApp(page, 'hiring?usecase=ml&level=senior');
+  await page.locator('.printable-kit h2').waitFor();
+  assert.match(await page.locator('.printable-kit').innerText(), /How would you expose a PyTorch model as an API/);
+  await page.getByLabel('Resume text').fill('Built REST APIs with FastAPI and asyncio. Uses type hints everywhere.');
+  await page.locator('.resume-text mark').first().waitFor();
+  assert.ok((await page.locator('.resume-text mark').allTextContents()).includes('asyncio'));
+
+  await page.locator('.site-header nav a', { hasText: 'Salaries' }).click();
+  await page.getByRole('button', { name: 'Load example file' }).click();
+  await page.locator('[data-testid="offer-stats"]').waitFor();
+  assert.match(await page.locator('.imported').innerText(), /example file \(made-up numbers, not market data\)/);
+
+  await page.locator('.site-header .theme-select').selectOption('dark');
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
+  await page.reload();
+  await page.locator(PAGE_H1).first().waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark', 'the choice is kept offline');
   await expectCleanConsole(page, { allow: [/ERR_INTERNET_DISCONNECTED/] });
 });
 
