@@ -231,7 +231,7 @@ const bootCheck = `// Written by scripts/postbuild.mjs.
   addEventListener('beforeprint', stamp);
   matchMedia('print').addEventListener('change', (e) => e.matches && stamp());
   // Offline support (scripts/pwa.mjs), once the page is interactive (the app's
-  // \`page-interactive\` mark, src/perf.rs; at the latest 15 s after load, for a page without
+  // \`page-interactive\` mark, src/components/data_view.rs; at the latest 15 s after load, for a page without
   // data) and the browser is idle: no part of the first load.${release ? `
   let offline = false;
   const loadOffline = () => {
