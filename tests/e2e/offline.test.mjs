@@ -223,7 +223,12 @@ test('printed, a page has no navigation or buttons, shows its address and date, 
   const stamp = await page.locator('.print-stamp').innerText();
   assert.ok(stamp.includes(page.url()), `the address: ${stamp}`);
   assert.match(stamp, /printed \w+ \d{1,2}, \d{4}/);
-  await waitUntil(async () => (await page.locator('figure.chart table').count()) === charts, 'every chart’s table');
+  // The sections below the first chart may still be arriving (they wait for idle): every chart
+  // on the page then, with its table.
+  await waitUntil(async () => {
+    const [now, tables] = [await page.locator('figure.chart').count(), await page.locator('figure.chart table').count()];
+    return now >= charts && tables === now;
+  }, 'every chart’s table');
   assert.ok(await page.locator('.source-ref, .cite, [class*="source"]').first().isVisible(), 'sources kept');
   await page.emulateMedia({ media: 'screen' });
   await waitUntil(async () => (await page.locator('figure.chart table').count()) === 0, 'tables closed again');
