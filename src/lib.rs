@@ -14,6 +14,7 @@ pub mod kit;
 pub mod locations;
 pub mod number;
 pub mod oews;
+pub mod offers;
 pub mod pages;
 pub mod perf;
 pub mod plan;
