@@ -20,6 +20,14 @@ const MAX_DIGITS: u32 = 19;
 /// Decimal exponents beyond this give infinity or zero for any 19-digit mantissa.
 const MAX_EXPONENT: i64 = 400;
 
+/// Money as people type it, as plain decimal text: drops `$`, thousands separators (`,`) and
+/// spaces (also no-break ones). `"$95 000"` -> `"95000"`.
+pub fn strip_money_marks(text: &str) -> String {
+    text.chars()
+        .filter(|c| !matches!(c, '$' | ',' | ' ' | '\u{a0}'))
+        .collect()
+}
+
 /// `"4500"` -> 4500.0, `"4500.25"`, `"+.5"`, `"5."`, `"1e3"`, `"-2.5E-1"`; `None` for anything
 /// else (empty text, spaces, separators, a second `.`, `inf`, `nan`, hex).
 pub fn parse_decimal(text: &str) -> Option<f64> {

@@ -50,12 +50,10 @@ impl FieldError {
     }
 }
 
-/// A number as people type it: `$`, spaces and thousands separators are ignored.
+/// A number as people type it: `$`, spaces and thousands separators are ignored
+/// ([`crate::number::strip_money_marks`], as in the salary box).
 fn number(text: &str) -> Result<Option<f64>, FieldError> {
-    let cleaned: String = text
-        .chars()
-        .filter(|c| !matches!(c, '$' | ',' | ' ' | '\u{a0}' | '%'))
-        .collect();
+    let cleaned = crate::number::strip_money_marks(text);
     if cleaned.is_empty() {
         return Ok(None);
     }
@@ -89,7 +87,12 @@ pub fn parse_amount(text: &str) -> Result<Option<u64>, FieldError> {
 
 /// A percentage (`"15"`, `"12.5 %"`) in basis points; an empty field is `None`.
 pub fn parse_percent(text: &str) -> Result<Option<u64>, FieldError> {
-    scaled(text, 100.0, MAX_BONUS_BASIS_POINTS)
+    let text = text.trim_end();
+    scaled(
+        text.strip_suffix('%').unwrap_or(text),
+        100.0,
+        MAX_BONUS_BASIS_POINTS,
+    )
 }
 
 /// A vesting period in whole years, 1 to [`MAX_VESTING_YEARS`].
@@ -134,6 +137,13 @@ pub struct Equity {
     pub vesting_years: u8,
     /// At most `vesting_years × 12`.
     pub cliff_months: u16,
+}
+
+impl Equity {
+    /// A year's share of the grant.
+    pub fn per_year(self) -> u64 {
+        share(self.grant_cents, 1, u64::from(self.vesting_years))
+    }
 }
 
 /// One offer, as checked from its fields.
@@ -202,7 +212,7 @@ impl Offer {
     pub fn first_year(&self) -> Parts {
         let equity = self.equity.map_or(0, |e| {
             if e.cliff_months <= 12 {
-                share(e.grant_cents, 1, u64::from(e.vesting_years))
+                e.per_year()
             } else {
                 0
             }
@@ -221,9 +231,7 @@ impl Offer {
             .map_or(SPREAD_YEARS_WITHOUT_EQUITY, |e| u64::from(e.vesting_years));
         Parts {
             sign_on: share(self.sign_on_cents, 1, years),
-            equity: self
-                .equity
-                .map_or(0, |e| share(e.grant_cents, 1, u64::from(e.vesting_years))),
+            equity: self.equity.map_or(0, Equity::per_year),
             ..self.common()
         }
     }

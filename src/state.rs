@@ -77,9 +77,14 @@ impl ChartTheme {
         }
     }
 
+    /// Whether the page is being printed; tracked.
+    pub fn printing(self) -> bool {
+        self.printing.is_some_and(|p| p.get())
+    }
+
     /// The theme now; tracked, so an effect or a view that calls it follows changes.
     pub fn get(self) -> crate::charts::Theme {
-        if self.printing.is_some_and(|p| p.get()) {
+        if self.printing() {
             crate::charts::Theme::Light
         } else {
             self.page.map(|t| t.get()).unwrap_or_default()

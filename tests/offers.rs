@@ -57,6 +57,7 @@ fn amounts_as_people_type_them() {
         ("-5", Err(FieldError::Negative)),
         ("twelve", Err(FieldError::NotANumber)),
         ("12k", Err(FieldError::NotANumber)),
+        ("5%", Err(FieldError::NotANumber)),
         ("nan", Err(FieldError::NotANumber)),
     ];
     for (text, expected) in cases {
@@ -68,6 +69,7 @@ fn amounts_as_people_type_them() {
 fn percentages_vesting_and_cliffs() {
     assert_eq!(parse_percent("15"), Ok(Some(1_500)));
     assert_eq!(parse_percent("12.5 %"), Ok(Some(1_250)));
+    assert_eq!(parse_percent("7.5%"), Ok(Some(750)));
     assert_eq!(parse_percent(""), Ok(None));
     assert_eq!(parse_percent("1001"), Err(FieldError::TooLarge));
     assert_eq!(parse_percent("-1"), Err(FieldError::Negative));

@@ -4,7 +4,6 @@
 
 use crate::charts::salary::Table;
 use crate::charts::{ChartError, ChartStyle, Hit, Theme};
-use crate::state::Printing;
 use leptos::html::Canvas;
 use leptos::prelude::*;
 use plotters::coord::Shift;
@@ -57,8 +56,7 @@ pub fn ChartFrame(
     let (error, set_error) = signal(None::<String>);
     let (show_table, set_show_table) = signal(false);
     let theme = crate::state::ChartTheme::from_context();
-    let printing = Printing::current();
-    let printing = move || printing.is_some_and(|p| p.get());
+    let printing = move || theme.printing();
     // The first draw waits one browser task: the page's render and each chart's first draw
     // (with the layout it needs for the canvas width) are then separate, shorter tasks.
     let ready = crate::components::lazy::true_next_task();

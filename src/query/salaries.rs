@@ -303,11 +303,7 @@ pub fn salary_to_input(value: f64) -> String {
 /// The salary box's text as a salary: accepts "95000", "95,000", "$95 000"; anything else is
 /// `None` (the box is cleared).
 pub fn salary_from_input(text: &str) -> Option<f64> {
-    let cleaned: String = text
-        .chars()
-        .filter(|c| !matches!(c, '$' | ',' | ' ' | '\u{a0}'))
-        .collect();
-    crate::number::parse_decimal(&cleaned).and_then(valid_salary)
+    crate::number::parse_decimal(&crate::number::strip_money_marks(text)).and_then(valid_salary)
 }
 
 pub fn format_salary(salary: f64) -> String {
