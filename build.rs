@@ -32,11 +32,24 @@ fn main() {
             None => "None".to_owned(),
         };
         out += &format!(
-            "    RouteMeta {{ path: {:?}, nav: {nav}, heading: {:?}, lead: {:?}, title: {:?}, description: {:?} }},\n",
-            r.path, r.heading, r.lead, r.title, r.description
+            "    RouteMeta {{ path: {:?}, nav: {nav}, heading: {:?}, lead: {:?}, title: {:?} }},\n",
+            r.path, r.heading, r.lead, r.title
         );
+        assert!(!r.description.is_empty(), "{}: a description", r.path);
     }
     out += "]\n";
-    let dest = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("routes.rs");
-    fs::write(dest, out).expect("OUT_DIR is writable");
+    let out_dir = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    fs::write(Path::new(&out_dir).join("routes.rs"), out).expect("OUT_DIR is writable");
+    // The descriptions in a table of their own, which only search reads: its text then travels
+    // in the search dialog's chunk, not in the main module.
+    let mut descriptions = String::from("&[\n");
+    for r in &routes {
+        descriptions += &format!("    ({:?}, {:?}),\n", r.path, r.description);
+    }
+    descriptions += "]\n";
+    fs::write(
+        Path::new(&out_dir).join("route_descriptions.rs"),
+        descriptions,
+    )
+    .expect("OUT_DIR is writable");
 }

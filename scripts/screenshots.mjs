@@ -12,7 +12,9 @@ const opt = (name, fallback) => {
 };
 const out = opt('--out', 'screenshots');
 const base = opt('--base', 'http://127.0.0.1:4173/backend-atlas/');
-const paths = args.length ? args : ['', 'salaries', 'locations', 'frameworks', 'roadmap', 'hiring', 'sources'];
+// Every route in src/routes.json unless paths are given.
+const routePaths = JSON.parse(fs.readFileSync(new URL('../src/routes.json', import.meta.url), 'utf8')).map((r) => r.path.slice(1));
+const paths = args.length ? args : routePaths;
 const sizes = [
   ['desktop', { width: 1280, height: 800 }],
   ['phone', { width: 390, height: 844 }],

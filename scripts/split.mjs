@@ -23,7 +23,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 // ATLAS_WASM_NAMES=1 keeps the function names (wasm-opt -g), for profiling a release build.
-const WASM_OPT_ARGS = ['-Oz', '--enable-bulk-memory', '--enable-nontrapping-float-to-int'].concat(
+// The `producers` and `target_features` sections are for tools, not engines; every chunk carried
+// both (1.0 – 1.4 KB gzipped a page pack; tests/e2e/budget.test.mjs checks they are gone).
+const WASM_OPT_ARGS = [
+  '-Oz', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--strip-producers', '--strip-target-features',
+].concat(
   process.env.ATLAS_WASM_NAMES ? ['-g'] : [],
 );
 const STEM = 'backend-atlas';
@@ -152,7 +156,8 @@ export function splitWasm({ root, staging, html }) {
       needs.set(point, [...own, ...shared]);
     }
     loader = loader.replace(entry, (whole, point, call) => {
-      const parent = point.startsWith('page_') ? undefined : needs.get(`page_${point.split('_')[0]}`);
+      const parentPoint = point.startsWith('page_') ? undefined : `page_${point.split('_')[0]}`;
+      const parent = parentPoint && needs.get(parentPoint);
       // Largest first: the many small chunks then sit together, and their alike headers compress
       // better (1 – 2.5 KB a pack).
       const chunks = needs.get(point).filter((id) => !parent?.includes(id))
@@ -163,8 +168,19 @@ export function splitWasm({ root, staging, html }) {
       writeFileSync(join(staging, name), bytes);
       packs[point] = `./${name}`;
       if (point.startsWith('page_')) pages[point] = [name];
-      return `export const __wasm_split_load_${point} = __withPack(${JSON.stringify(point)}, ${call});`;
+      // The chunks a split point needs are exactly those in its pack (and, for `<page>_<name>`,
+      // its page's pack, already loaded): the loader reads them from the packs at run time
+      // instead of listing ~150 chunks per split point (1.8 KB gzipped on every route's first
+      // load with 17 split points; tests/e2e/budget.test.mjs guards the loader's size).
+      const deps = /, \[((?:__chunk_\d+(?:, )?)*)\]\)\)$/;
+      if (!deps.test(call)) throw new Error(`split: ${point}'s loader does not end in its chunk list`);
+      const args = [point, ...(parent ? [parentPoint] : [])].map((p) => JSON.stringify(p)).join(', ');
+      const lazyCall = call.replace(deps, `, [() => __packDeps(${args})]))`);
+      return `export const __wasm_split_load_${point} = __withPack(${JSON.stringify(point)}, ${lazyCall});`;
     });
+    // Chunk loaders by number, for __packDeps.
+    loader = loader.replace(/^const __chunk_(\d+) = makeLoad\(/gm, '__chunks[$1] = makeLoad(');
+    if (/__chunk_\d/.test(loader)) throw new Error('split: the loader still names a chunk loader directly');
     if (Object.keys(pages).length === 0) throw new Error('split: found no page chunks in the loader');
     loader = loader.replace(/^(import [^\n]*\n)/, `$1${packRuntime(packs)}`);
     if (!loader.includes('__packs')) throw new Error('split: could not add the pack runtime to the loader');
@@ -367,6 +383,15 @@ async function __fetchChunk(id) {
     if (at) return pack.buffer.slice(at[0], at[0] + at[1]);
   }
   throw failed ?? new Error(\`\${id} is in no pack\`);
+}
+const __chunks = [];
+async function __packDeps(...points) {
+  const ids = [];
+  for (const point of points) {
+    const pack = await __packLoads.get(point);
+    for (const id of pack.files.keys()) if (id.startsWith('chunk_')) ids.push(id);
+  }
+  await Promise.all(ids.map((id) => __chunks[id.slice(6)]()));
 }
 async function __instantiateChunk(bytes, imports) {
   return WebAssembly.instantiate(await bytes, imports);

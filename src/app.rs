@@ -42,6 +42,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/locations") view=|| lazy_page("/locations", chunks::locations()) />
                     <Route path=path!("/frameworks") view=|| lazy_page("/frameworks", chunks::frameworks()) />
                     <Route path=path!("/roadmap") view=|| lazy_page("/roadmap", chunks::roadmap()) />
+                    <Route path=path!("/offers") view=|| lazy_page("/offers", chunks::offers()) />
                     <Route path=path!("/hiring") view=|| lazy_page("/hiring", chunks::hiring()) />
                     <Route path=path!("/sources") view=|| lazy_page("/sources", chunks::sources()) />
                 </FlatRoutes>
@@ -80,6 +81,7 @@ mod chunks {
         pub async fn locations() => page_locations { view! { <pages::locations::Locations /> }.into_any() }
         pub async fn frameworks() => page_frameworks { view! { <pages::frameworks::Frameworks /> }.into_any() }
         pub async fn roadmap() => page_roadmap { view! { <pages::roadmap::Roadmap /> }.into_any() }
+        pub async fn offers() => page_offers { view! { <pages::offers::Offers /> }.into_any() }
         pub async fn hiring() => page_hiring { view! { <pages::hiring::Hiring /> }.into_any() }
         pub async fn sources() => page_sources { view! { <pages::sources::Sources /> }.into_any() }
     }

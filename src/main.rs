@@ -1,11 +1,12 @@
 //! Entry point: mount the app. Everything else is in the lib.
 //!
 //! A panic stops the app: the page's boot script (scripts/postbuild.mjs) sees the wasm trap and
-//! puts a panel with a reload link at the top of the page. The release build aborts at once on a
-//! panic (Makefile, `build`), so the hook below only writes the message to the console in
-//! development builds.
+//! puts a panel with a reload link at the top of the page. The release build (the one with
+//! `--cfg wasm_split`) aborts at once on a panic (Makefile, `build`), so it never calls a panic
+//! hook and does not carry one; development builds write the message to the console.
 
 fn main() {
+    #[cfg(not(wasm_split))]
     console_error_panic_hook::set_once();
     backend_atlas::perf::mark("app-start");
     // Mount in a task of its own: instantiating the main module and building the app are two

@@ -1,14 +1,20 @@
-//! Job offers side by side (issue 24; this is its domain, the page is still to come): what a
-//! reader types for an offer, checked field by field, and the offer's pay as a **first-year**
-//! total and as an **annualized** one. Amounts are whole cents (`u64`), so totals add exactly.
+//! Job offers side by side (the Offers page's domain): what a reader types for an offer, checked
+//! field by field, and the offer's pay as a **first-year** total and as an **annualized** one.
+//! Amounts are whole cents (`u64`), so totals add exactly. `draft`: an offer as typed and its
+//! check; `compare`: totals side by side, placement against the market, Markdown; `saved`: the
+//! stored value, the export file and the share code.
 //!
-//! The two methods, as the page will state them:
+//! The two methods, as the page states them ([`compare::FIRST_YEAR_METHOD`]):
 //! - first year: base + annual bonus + the whole sign-on bonus + the equity that vests in the
 //!   first year (a year's share, grant ÷ vesting years, when the cliff is at most 12 months;
 //!   nothing when the cliff is later) + other yearly cash;
 //! - annualized: base + annual bonus + the sign-on spread over the vesting period (over
 //!   [`SPREAD_YEARS_WITHOUT_EQUITY`] years for an offer without equity, as levels.fyi does) +
 //!   grant ÷ vesting years + other yearly cash.
+
+pub mod compare;
+pub mod draft;
+pub mod saved;
 
 use crate::data::{Level, Period};
 
@@ -34,6 +40,10 @@ pub enum FieldError {
     CliffTooLong,
     /// Months of a cliff are whole months.
     NotWhole,
+    /// A field that must be filled (the base salary).
+    Required,
+    /// A label over [`draft::MAX_LABEL_CHARS`] characters.
+    TooLong,
 }
 
 impl FieldError {
@@ -46,6 +56,8 @@ impl FieldError {
             FieldError::VestingTooLong => "A vesting period is at most 10 years.",
             FieldError::CliffTooLong => "The cliff cannot be longer than the vesting period.",
             FieldError::NotWhole => "Type a whole number.",
+            FieldError::Required => "Type the base salary: the offer is compared once it has one.",
+            FieldError::TooLong => "A label is at most 60 characters.",
         }
     }
 }

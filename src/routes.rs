@@ -1,4 +1,7 @@
-//! The route table's metadata (heading, title, description), shared with the build.
+//! The route table's metadata (heading, lead, title), shared with the build. Each route's
+//! description is in its own HTML (`scripts/postbuild.mjs`: every route is served as a document
+//! of its own, which is what crawlers and link previews read) and in [`description`], which only
+//! search reads, so its text is not in the main module (about 0.3 KB gzipped on every route).
 //!
 //! `routes.json` is read by `scripts/postbuild.mjs` too, which writes one HTML file per route
 //! with these titles, so a shared link previews well before any wasm runs.
@@ -13,7 +16,6 @@ pub struct RouteMeta {
     /// static HTML, so the page's first paint does not wait for the wasm.
     pub lead: &'static str,
     pub title: &'static str,
-    pub description: &'static str,
 }
 
 pub const NOT_FOUND_TITLE: &str = "Page not found · Backend Atlas";
@@ -22,6 +24,12 @@ pub const NOT_FOUND_TITLE: &str = "Page not found · Backend Atlas";
 /// the build).
 pub fn all() -> &'static [RouteMeta] {
     include!(concat!(env!("OUT_DIR"), "/routes.rs"))
+}
+
+/// The route's meta description (for search; the page's HTML has its own copy).
+pub fn description(path: &str) -> Option<&'static str> {
+    let all: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/route_descriptions.rs"));
+    all.iter().find(|(p, _)| *p == path).map(|(_, d)| *d)
 }
 
 /// Metadata for an app path such as `"/salaries"`.
@@ -69,13 +77,14 @@ mod tests {
                 "/locations",
                 "/frameworks",
                 "/roadmap",
+                "/offers",
                 "/hiring",
                 "/sources"
             ]
         );
         assert!(all()
             .iter()
-            .all(|r| !r.title.is_empty() && !r.description.is_empty()));
+            .all(|r| !r.title.is_empty() && !r.lead.is_empty()));
     }
 
     #[test]

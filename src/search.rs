@@ -157,12 +157,13 @@ impl Entry {
 }
 
 /// The app's routes with the titles their Page entries get, in navigation order.
-pub const PAGES: [(&str, &str); 7] = [
+pub const PAGES: [(&str, &str); 8] = [
     ("/", "Overview"),
     ("/salaries", "Salaries"),
     ("/locations", "Locations"),
     ("/frameworks", "Frameworks"),
     ("/roadmap", "Roadmap"),
+    ("/offers", "Compare job offers"),
     ("/hiring", "Hiring"),
     ("/sources", "Sources"),
 ];
@@ -402,7 +403,7 @@ impl Builder {
 fn add_pages(b: &mut Builder) {
     for (path, title) in PAGES {
         let meta = crate::routes::meta(path);
-        let description = meta.map_or("", |m| m.description);
+        let description = crate::routes::description(path).unwrap_or_default();
         let heading = meta.map_or("", |m| m.heading);
         b.add(
             Kind::Page,
@@ -433,7 +434,7 @@ fn add_sections(b: &mut Builder, d: &Dataset) {
             per(a.period)
         )
     });
-    let sections: [(&'static str, &str, &str, String, &str); 15] = [
+    let sections: [(&'static str, &str, &str, String, &str); 17] = [
         (
             "/salaries",
             "ranges-heading",
@@ -542,6 +543,20 @@ fn add_sections(b: &mut Builder, d: &Dataset) {
             "FastAPI up close",
             "Quick facts and the top ten related technologies".into(),
             "fastapi top ten related facts",
+        ),
+        (
+            "/offers",
+            "totals-heading",
+            "Total pay per offer",
+            "First-year and annualized totals of your job offers, side by side".into(),
+            "offer offers compare job total compensation sign-on signing bonus equity rsu vesting cliff first year annualized",
+        ),
+        (
+            "/offers",
+            "market-heading",
+            "Offers against the market",
+            "Each offer's base salary against the sources and BLS percentiles".into(),
+            "offer offers market placement percentile bls level location",
         ),
         (
             "/roadmap",

@@ -208,20 +208,14 @@ pub async fn fetch_text(url: &str) -> Result<String, DataError> {
     response.text().await.map_err(network)
 }
 
-/// Sets the document title and meta description for an app path (or the not-found page).
+/// Sets the document title for an app path (or the not-found page). The meta description is the
+/// one the route's own HTML was served with (`routes`).
 pub fn set_page_meta(path: Option<&str>) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    let (title, description) = match path.and_then(routes::meta) {
-        Some(meta) => (meta.title, Some(meta.description)),
-        None => (routes::NOT_FOUND_TITLE, None),
-    };
+    let title = path
+        .and_then(routes::meta)
+        .map_or(routes::NOT_FOUND_TITLE, |meta| meta.title);
     document.set_title(title);
-    if let (Some(description), Ok(Some(tag))) = (
-        description,
-        document.query_selector("meta[name=\"description\"]"),
-    ) {
-        let _ = tag.set_attribute("content", description);
-    }
 }

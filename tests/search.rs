@@ -142,6 +142,7 @@ fn index_holds_every_record_and_page() {
             ("/locations", "Locations"),
             ("/frameworks", "Frameworks"),
             ("/roadmap", "Roadmap"),
+            ("/offers", "Compare job offers"),
             ("/hiring", "Hiring"),
             ("/sources", "Sources"),
         ]
@@ -623,6 +624,12 @@ fn what_readers_type_lands_on_a_relevant_place() {
         ("glossary", &[("/hiring", "terms-heading")]),
         ("job post pay range", &[("/locations", "compare-heading")]),
         ("front-end", &[("/salaries", "averages-heading")]),
+        ("compare offers", &[("/offers", "main")]),
+        (
+            "sign-on bonus",
+            &[("/offers", "main"), ("/offers", "totals-heading")],
+        ),
+        ("vesting cliff", &[("/offers", "totals-heading")]),
     ];
     assert!(cases.len() >= 30);
     let mut misses = Vec::new();

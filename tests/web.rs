@@ -158,6 +158,7 @@ async fn mount_page<V: IntoView + 'static>(
                     <Route path=path!("/salaries") view=page />
                     <Route path=path!("/frameworks") view=page />
                     <Route path=path!("/roadmap") view=page />
+                    <Route path=path!("/offers") view=page />
                 </FlatRoutes>
             </Router>
         }
@@ -510,5 +511,72 @@ async fn a_printed_chart_shows_its_table_and_is_drawn_at_paper_width() {
     settle(100).await;
     assert!(!table(), "back on screen, as it was");
     drop(handle);
+    at_url("/");
+}
+
+/// Types `text` into the input `#id` as a reader would (value, then an input event).
+fn type_into(root: &web_sys::HtmlElement, id: &str, text: &str) {
+    let input: web_sys::HtmlInputElement = root
+        .query_selector(&format!("#{id}"))
+        .unwrap()
+        .unwrap_or_else(|| panic!("#{id}"))
+        .unchecked_into();
+    input.set_value(text);
+    let event = web_sys::Event::new("input").unwrap();
+    input.dispatch_event(&event).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn offers_fields_say_what_is_wrong_keep_the_text_and_total_the_rest() {
+    use backend_atlas::offers::saved::STORAGE_KEY;
+    use backend_atlas::pages::offers::Offers;
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.remove_item(STORAGE_KEY).unwrap();
+    let (root, handle) = mount_page("/offers", Offers).await;
+    assert_eq!(root.query_selector_all(".offer-card").unwrap().length(), 2);
+    // A blank form says nothing is compared yet, and no field is marked.
+    assert!(root
+        .query_selector("[aria-invalid='true']")
+        .unwrap()
+        .is_none());
+
+    type_into(&root, "offer-0-base", "-5");
+    settle(50).await;
+    assert_eq!(
+        texts(&root, "#offer-0-base-error"),
+        ["An amount cannot be negative."]
+    );
+    let stored = storage.get_item(STORAGE_KEY).unwrap().unwrap();
+    assert!(stored.contains("\"base\":\"-5\""), "{stored}");
+
+    type_into(&root, "offer-0-base", "$120,000");
+    type_into(&root, "offer-0-sign-on", "20000");
+    settle(50).await;
+    assert!(texts(&root, "#offer-0-base-error").is_empty());
+    assert_eq!(
+        texts(&root, ".offer-card .offer-totals")[0],
+        "First year $140,000 · annualized $125,000 (USD a year)"
+    );
+    // The sections below the forms arrive once the browser is idle (at most 1.5 s); the totals
+    // table then has the complete offer only.
+    for _ in 0..40 {
+        if root.query_selector(".totals-table").unwrap().is_some() {
+            break;
+        }
+        settle(50).await;
+    }
+    assert_eq!(
+        root.query_selector_all(".totals-table tbody tr")
+            .unwrap()
+            .length(),
+        1
+    );
+    let search = web_sys::window().unwrap().location().search().unwrap();
+    assert!(
+        !search.contains("120"),
+        "figures stay out of the URL: {search}"
+    );
+    drop(handle);
+    storage.remove_item(STORAGE_KEY).unwrap();
     at_url("/");
 }

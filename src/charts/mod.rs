@@ -8,6 +8,7 @@
 pub mod axis;
 pub mod boxes;
 pub mod map;
+pub mod offers;
 mod paint;
 pub mod salary;
 pub mod timeline;

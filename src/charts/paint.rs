@@ -239,6 +239,24 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
             .map_err(Self::fail)
     }
 
+    /// The money axis under a plot: a grid line from `top` to `bottom` at each `(amount, x)`,
+    /// with the amount ([`super::axis::short_money`]) 12 px under `bottom`.
+    pub fn money_grid(
+        &self,
+        ticks: impl IntoIterator<Item = (f64, f64)>,
+        top: f64,
+        bottom: f64,
+        ink: &super::Ink,
+        size: f64,
+    ) -> Result<(), ChartError> {
+        for (amount, x) in ticks {
+            self.line(&[(x, top), (x, bottom)], ink.grid, 1.0)?;
+            let label = super::axis::short_money(amount);
+            self.text(&label, x, bottom + 12.0, size, ink.muted, Align::Center)?;
+        }
+        Ok(())
+    }
+
     pub fn hit(&mut self, x0: f64, y0: f64, x1: f64, y1: f64, text: String) {
         self.hits.push(Hit {
             x0: x0.min(x1),

@@ -459,18 +459,14 @@ pub(super) fn grid<DB: DrawingBackend>(
     per: &str,
 ) -> Result<(), ChartError> {
     let (ticks, _) = nice_ticks(axis_max, 5);
-    for tick in ticks {
-        let gx = left + tick / axis_max * (right - left);
-        p.line(&[(gx, top), (gx, bottom)], ink.grid, 1.0)?;
-        p.text(
-            &short_money(tick),
-            gx,
-            bottom + 12.0,
-            FONT,
-            ink.muted,
-            Align::Center,
-        )?;
-    }
+    let place = |tick: f64| left + tick / axis_max * (right - left);
+    p.money_grid(
+        ticks.into_iter().map(|t| (t, place(t))),
+        top,
+        bottom,
+        ink,
+        FONT,
+    )?;
     p.text(
         &format!("USD {per}"),
         right,
@@ -988,17 +984,13 @@ pub fn draw_bars<DB: DrawingBackend>(
         .fold(0.0, f64::max);
     let (ticks, axis_max) = nice_ticks(data_max * 1.05, 4);
     let x = |v: f64| left + (v / axis_max).clamp(0.0, 1.0) * (right - left);
-    for tick in ticks {
-        p.line(&[(x(tick), top), (x(tick), bottom)], ink.grid, 1.0)?;
-        p.text(
-            &short_money(tick),
-            x(tick),
-            bottom + 12.0,
-            FONT,
-            ink.muted,
-            Align::Center,
-        )?;
-    }
+    p.money_grid(
+        ticks.into_iter().map(|t| (t, x(t))),
+        top,
+        bottom,
+        &ink,
+        FONT,
+    )?;
     p.text(
         &format!("USD {}", chart.per),
         right + 60.0,

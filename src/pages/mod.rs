@@ -4,6 +4,7 @@ pub mod frameworks;
 pub mod hiring;
 pub mod locations;
 pub mod not_found;
+pub mod offers;
 pub mod overview;
 pub mod roadmap;
 pub mod salaries;

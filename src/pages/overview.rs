@@ -21,6 +21,7 @@ pub fn Overview() -> impl IntoView {
                     <h2>"I'm looking for a job"</h2>
                     <ul>
                         <li><a href=base.href("/salaries")>"What each level pays"</a></li>
+                        <li><a href=base.href("/offers")>"Compare your job offers"</a></li>
                         <li><a href=base.href("/roadmap")>"What to learn next"</a></li>
                         <li><a href=base.href("/frameworks")>"Which framework to pick"</a></li>
                     </ul>

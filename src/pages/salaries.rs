@@ -13,6 +13,7 @@ use crate::components::error_panel::ChunkErrorPanel;
 use crate::components::lazy::{lazy_view, WhenIdle};
 use crate::components::page::Page;
 use crate::components::salary_field::SalaryField;
+use crate::components::standing_table::StandingTable;
 use crate::components::url_state::Notices;
 use crate::data::{Dataset, Level, Period};
 use crate::format::{money, per};
@@ -289,37 +290,7 @@ fn Standings(dataset: Arc<Dataset>, query: Memo<SalariesQuery>) -> impl IntoView
         Some(view! {
             <div class="standing" aria-live="polite">
                 <h3>{format!("Where {} {per_text} stands", money(salary))}</h3>
-                <div class="table-scroll">
-                    <table class="data-table">
-                        <thead>
-                            <tr>
-                                <th scope="col">"Level"</th>
-                                <th scope="col">"Source"</th>
-                                <th scope="col">"Figure"</th>
-                                <th scope="col">"Your salary is"</th>
-                            </tr>
-                        </thead>
-                        <tbody>
-                            {rows
-                                .into_iter()
-                                .map(|r| {
-                                    view! {
-                                        <tr>
-                                            <td>{r.level.label()}</td>
-                                            <td>{format!("{} (“{}”)", r.source, r.source_label)}</td>
-                                            <td>{r.figure}</td>
-                                            <td>
-                                                <strong>{r.verdict.short()}</strong>
-                                                ": "
-                                                {r.verdict.describe(per_text)}
-                                            </td>
-                                        </tr>
-                                    }
-                                })
-                                .collect_view()}
-                        </tbody>
-                    </table>
-                </div>
+                <StandingTable rows=rows subject="Your salary is" per_text=per_text />
             </div>
         })
     }

@@ -10,6 +10,7 @@
 pub mod frameworks;
 pub mod hiring;
 pub mod locations;
+pub mod offers;
 pub mod roadmap;
 pub mod salaries;
 

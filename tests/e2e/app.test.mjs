@@ -10,6 +10,12 @@ setupHarness();
 
 const AXE = fs.readFileSync(path.join(REPO_ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
+/** Two offers as a share link (offers::saved::share_code's format), so /offers shows everything. */
+const OFFERS_CODE = '1.' + Buffer.from(JSON.stringify([
+  ['Acme', '0012420', 'senior', '150000', 'year', '10', 'percent', '20000', '200000', '4', '12', ''],
+  ['Beta', '', '', '180000', 'year', '', 'percent', '50000', '', '4', '12', ''],
+])).toString('base64url');
+
 /** Routes with the query that shows most of their content. */
 const FULL = {
   '/': '',
@@ -17,6 +23,7 @@ const FULL = {
   '/locations': 'locations?areas=0012420,0600000&salary=150000&ranges=1',
   '/frameworks': 'frameworks?compare=fastapi,flask&q1=apis',
   '/roadmap': 'roadmap?item=intermediate-auth',
+  '/offers': `offers?shared=${OFFERS_CODE}`,
   '/hiring': 'hiring?usecase=ml&level=senior',
   '/sources': 'sources',
 };

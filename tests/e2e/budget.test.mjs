@@ -82,3 +82,50 @@ test('the icon and the web app manifest are counted; the offline cache (after th
   assert.ok(files.includes('manifest.webmanifest'), files.join(' '));
   assert.ok(!files.includes('sw.js') && !files.includes('offline.js'), files.join(' '));
 });
+
+test('the split loader names no chunks per split point: the packs say which they hold', () => {
+  const name = fs.readdirSync(DIST).find((f) => /^__wasm_split-[0-9a-f]+\.js$/.test(f));
+  assert.ok(name, 'the loader is in dist/');
+  const file = path.join(DIST, name);
+  const code = fs.readFileSync(file, 'utf8');
+  // wasm-split writes ~150 chunk loaders per split point; scripts/split.mjs replaces each list
+  // with __packDeps, which reads the pack (−1.8 KB gzipped on every route).
+  assert.doesNotMatch(code, /\[(?:[\w$]+,){10,}[\w$]+\]/, 'a split point lists its chunk loaders');
+  assert.ok(gzipSize(file) <= 4.5 * 1024, `the loader is ${(gzipSize(file) / 1024).toFixed(1)} KB gzipped (at most 4.5)`);
+});
+
+/** The custom sections of a wasm module: their names. */
+function customSections(bytes) {
+  let at = 8;
+  const leb = () => { let v = 0, shift = 0, b; do { b = bytes[at++]; v |= (b & 127) << shift; shift += 7; } while (b & 128); return v >>> 0; };
+  const names = [];
+  while (at < bytes.length) {
+    const id = bytes[at++];
+    const size = leb();
+    const end = at + size;
+    if (id === 0) { const n = leb(); names.push(bytes.subarray(at, at + n).toString()); }
+    at = end;
+  }
+  return { names, at };
+}
+
+test('no module carries the tools-only producers or target_features sections', () => {
+  const main = fs.readdirSync(DIST).find((f) => /^backend-atlas-[0-9a-f]+_bg\.wasm$/.test(f));
+  assert.deepEqual(customSections(fs.readFileSync(path.join(DIST, main))).names.filter((n) => /producers|target_features/.test(n)), []);
+  for (const pack of fs.readdirSync(DIST).filter((f) => /^pack_.*\.wasm$/.test(f))) {
+    // A pack's own custom sections are its chunks: each one a module of its own.
+    const bytes = fs.readFileSync(path.join(DIST, pack));
+    let at = 8;
+    const leb = () => { let v = 0, shift = 0, b; do { b = bytes[at++]; v |= (b & 127) << shift; shift += 7; } while (b & 128); return v >>> 0; };
+    while (at < bytes.length) {
+      at += 1;
+      const size = leb();
+      const end = at + size;
+      const n = leb();
+      const chunk = bytes.subarray(at + n, end);
+      const tools = customSections(chunk).names.filter((name) => /producers|target_features/.test(name));
+      assert.deepEqual(tools, [], `${pack}: ${bytes.subarray(at, at + n)}`);
+      at = end;
+    }
+  }
+});

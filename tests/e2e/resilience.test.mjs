@@ -39,6 +39,7 @@ const PARAMS = {
   '/locations': ['occ', 'stat', 'areas', 'state', 'sort', 'span', 'ranges', 'salary', 'period'],
   '/frameworks': ['compare', 'lang', 'async', 'sort', 'q1', 'q2', 'q3', 'q4'],
   '/roadmap': ['progress', 'stage', 'item'],
+  '/offers': ['total', 'occ', 'shared'],
   '/hiring': ['usecase', 'level', 'kit'],
   '/sources': [],
 };

@@ -149,20 +149,26 @@ test('the release build has one pack per page, each preloaded by its own route o
 
 // Data files a route preloads besides the dataset (scripts/postbuild.mjs, routeData).
 const ROUTE_DATA = { '/locations': ['states-map.json', '15-1252-states.json'] };
-// The split point a route fetches once the browser is idle after its first screen (WhenIdle).
-const IDLE_PACK = { '/salaries': 'salaries_more', '/locations': 'locations_details', '/frameworks': 'frameworks_more', '/roadmap': 'roadmap_pace' };
+// The split points a route fetches once the browser is idle after its first screen (WhenIdle).
+const IDLE_PACKS = {
+  '/salaries': ['salaries_more'],
+  '/locations': ['locations_details'],
+  '/frameworks': ['frameworks_more'],
+  '/roadmap': ['roadmap_more', 'roadmap_pace'],
+  '/offers': ['offers_more'],
+};
 
 for (const route of routes) {
   test(`${route.path} fetches the main module and its own page pack, then only what waits for idle`, async () => {
     const page = await newPage();
     const seen = recordChunks(page);
     await gotoApp(page, routeRel(route.path), { heading: route.heading });
-    const idle = IDLE_PACK[route.path];
-    if (idle) await waitUntil(() => seen.wasm.some((f) => f.startsWith(`pack_${idle}-`)), `pack_${idle} fetched once idle`);
+    const idle = IDLE_PACKS[route.path] ?? [];
+    for (const point of idle) await waitUntil(() => seen.wasm.some((f) => f.startsWith(`pack_${point}-`)), `pack_${point} fetched once idle`);
     await page.waitForLoadState('networkidle');
     assert.deepEqual(seen.pages, [pageOf(route.path)]);
-    const expected = idle ? [`pack_${idle}`] : [];
-    const others = seen.wasm.filter((f) => !/^backend-atlas-|^pack_page_/.test(f)).map((f) => f.replace(/-[0-9a-f]+\.wasm$/, ''));
+    const expected = idle.map((point) => `pack_${point}`);
+    const others = seen.wasm.filter((f) => !/^backend-atlas-|^pack_page_/.test(f)).map((f) => f.replace(/-[0-9a-f]+\.wasm$/, '')).sort();
     assert.deepEqual(others, expected, `wasm requests: ${seen.wasm.join(', ')}`);
     assert.equal(seen.wasm.length, 2 + expected.length, `wasm requests: ${seen.wasm.join(', ')}`);
     await expectCleanConsole(page);

@@ -144,14 +144,7 @@ fn OffersSection(dataset: Arc<Dataset>, query: Memo<SalariesQuery>) -> impl Into
     let asked = move || request.with(Option::is_some);
 
     let on_file = move |ev: leptos::ev::Event| {
-        use wasm_bindgen::JsCast;
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+        let Some(file) = crate::components::file_input::take_file(&ev) else {
             return;
         };
         let label = format!("file “{}”", file.name());
@@ -171,7 +164,6 @@ fn OffersSection(dataset: Arc<Dataset>, query: Memo<SalariesQuery>) -> impl Into
                 ),
             }
         });
-        input.set_value("");
     };
     let base = app_base();
     let load_example = move |_| {
@@ -236,6 +228,11 @@ fn OffersSection(dataset: Arc<Dataset>, query: Memo<SalariesQuery>) -> impl Into
                 </details>
                 <SourceRef dataset=d.clone() id=stats_for_view.source.clone() />
             </div>
+            <p class="figure-link offers-link">
+                "Holding job offers? "
+                <a href=app_base().href("/offers")>"Compare them side by side"</a>
+                ": first-year and annualized pay, placed against these sources and BLS."
+            </p>
 
             <div
                 class="card import"
