@@ -46,6 +46,30 @@ struct Own {
     notice: RwSignal<Option<String>>,
 }
 
+/// What the page says when storage cannot be used.
+fn unsaved(e: &storage::StorageError) -> String {
+    format!(
+        "Offers cannot be saved in this browser ({}): they are kept only until you close this tab.",
+        e.0
+    )
+}
+
+/// "Replace your offers?" with "Replace mine" and "Cancel": asked before a share link or an
+/// imported file replaces the offers stored in this browser.
+fn confirm_replace(
+    question: String,
+    replace: impl Fn() + 'static,
+    cancel: impl Fn() + 'static,
+) -> impl IntoView {
+    view! {
+        <div class="confirm" role="alertdialog" aria-label="Replace your offers?">
+            <p>{question}</p>
+            <button type="button" class="button" on:click=move |_| replace()>"Replace mine"</button>
+            <button type="button" class="button" on:click=move |_| cancel()>"Cancel"</button>
+        </div>
+    }
+}
+
 /// The forms a first visit starts with.
 fn blank_pair() -> Vec<Draft> {
     vec![Draft::default(), Draft::default()]
@@ -62,13 +86,7 @@ impl Own {
                 }
                 (loaded.offers, loaded.notice)
             }
-            Err(e) => (
-                Vec::new(),
-                Some(format!(
-                    "Offers cannot be saved in this browser ({}): they are kept only until you close this tab.",
-                    e.0
-                )),
-            ),
+            Err(e) => (Vec::new(), Some(unsaved(&e))),
         };
         Own {
             drafts: RwSignal::new(if drafts.is_empty() {
@@ -83,10 +101,7 @@ impl Own {
     fn save(self) {
         let stored = self.drafts.with_untracked(|d| saved::to_stored(d));
         if let Err(e) = storage::set(STORAGE_KEY, &stored) {
-            self.notice.set(Some(format!(
-                "Offers cannot be saved in this browser ({}): they are kept only until you close this tab.",
-                e.0
-            )));
+            self.notice.set(Some(unsaved(&e)));
         }
     }
 
@@ -277,21 +292,11 @@ fn SharedBanner(
                         let drafts = drafts.clone();
                         if confirming.get() {
                             let mine = own.filled();
-                            view! {
-                                <div class="confirm" role="alertdialog" aria-label="Replace your offers?">
-                                    <p>
-                                        {format!(
-                                            "Replace the {mine} offer(s) saved in this browser with the {count} from the link? This cannot be undone, but you can export yours first."
-                                        )}
-                                    </p>
-                                    <button type="button" class="button" on:click=move |_| adopt(drafts.clone())>
-                                        "Replace mine"
-                                    </button>
-                                    <button type="button" class="button" on:click=move |_| confirming.set(false)>
-                                        "Cancel"
-                                    </button>
-                                </div>
-                            }
+                            confirm_replace(
+                                format!("Replace the {mine} offer(s) saved in this browser with the {count} from the link? This cannot be undone, but you can export yours first."),
+                                move || adopt(drafts.clone()),
+                                move || confirming.set(false),
+                            )
                             .into_any()
                         } else {
                             view! {

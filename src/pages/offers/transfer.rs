@@ -2,7 +2,7 @@
 //! and make a share link (which says first that the figures go into the link).
 
 use super::bls::Bls;
-use super::{Own, Shown, State};
+use super::{confirm_replace, Own, Shown, State};
 use crate::components::chart::download;
 use crate::components::clipboard::copy_text;
 use crate::components::file_input::{read_text, take_file};
@@ -27,6 +27,13 @@ pub fn Transfer(
 ) -> impl IntoView {
     let message = RwSignal::new(None::<(bool, String)>);
     let copy_markdown = move |_| {
+        if shown.offers.with_untracked(Vec::is_empty) {
+            message.set(Some((
+                false,
+                "There is no complete offer to copy yet.".into(),
+            )));
+            return;
+        }
         let file = match file.get_untracked() {
             Bls::Ready(file) => Some(file),
             _ => None,
@@ -38,13 +45,6 @@ pub fn Transfer(
                 .collect();
             markdown(offers, &lines)
         });
-        if shown.offers.with_untracked(Vec::is_empty) {
-            message.set(Some((
-                false,
-                "There is no complete offer to copy yet.".into(),
-            )));
-            return;
-        }
         copy_text(&text, move |ok| {
             message.set(Some(if ok {
                 (true, "The comparison was copied as Markdown.".into())
@@ -113,33 +113,19 @@ pub fn Transfer(
         pending.get().map(|drafts| {
             let mine = own.filled();
             let theirs = drafts.len();
-            view! {
-                <div class="confirm" role="alertdialog" aria-label="Replace your offers?">
-                    <p>{format!("Replace the {mine} offer(s) saved in this browser with the file's {theirs}? This cannot be undone, but you can export yours first.")}</p>
-                    <button
-                        type="button"
-                        class="button"
-                        on:click=move |_| {
-                            if let Some(drafts) = pending.get_untracked() {
-                                apply(drafts);
-                            }
-                            pending.set(None);
+            confirm_replace(
+                    format!("Replace the {mine} offer(s) saved in this browser with the file's {theirs}? This cannot be undone, but you can export yours first."),
+                    move || {
+                        if let Some(drafts) = pending.get_untracked() {
+                            apply(drafts);
                         }
-                    >
-                        "Replace mine"
-                    </button>
-                    <button
-                        type="button"
-                        class="button"
-                        on:click=move |_| {
-                            pending.set(None);
-                            message.set(Some((true, "Import cancelled. Nothing changed.".into())));
-                        }
-                    >
-                        "Cancel"
-                    </button>
-                </div>
-            }
+                        pending.set(None);
+                    },
+                    move || {
+                        pending.set(None);
+                        message.set(Some((true, "Import cancelled. Nothing changed.".into())));
+                    },
+                )
         })
     };
     let read_only = shown.read_only;
