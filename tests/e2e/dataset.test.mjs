@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { setupHarness, newPage, gotoApp, expectHeading, expectCleanConsole, REPO_ROOT } from './harness.mjs';
+import { setupHarness, newPage, gotoApp, expectHeading, expectCleanConsole, blockedPackMessages, REPO_ROOT } from './harness.mjs';
 
 setupHarness();
 
@@ -59,7 +59,7 @@ function recordWasm(page) {
 }
 
 // The validator is its own chunk, fetched only for a dataset other than the shipped one
-// (src/data/fingerprint.rs): the suite's native tests validate the shipped one.
+// (crates/atlas-core/src/data/fingerprint.rs): the suite's native tests validate the shipped one.
 test('the shipped dataset loads without the validator\'s chunk; another one is validated by it', async () => {
   const shipped = await newPage();
   const seenShipped = recordWasm(shipped);
@@ -88,7 +88,7 @@ test('the shipped dataset loads without the validator\'s chunk; another one is v
   await panel.waitFor({ state: 'visible' });
   assert.match(await panel.innerText(), /not the one this version of the site was tested with, and the code that checks it could not be downloaded/);
   assert.equal(await offline.locator('.figures').count(), 0);
-  await expectCleanConsole(offline, { allow: [/pack_dataset_check|Failed to fetch|net::ERR_FAILED/] });
+  await expectCleanConsole(offline, { allow: blockedPackMessages('pack_dataset_check') });
 });
 
 test('hostile text in the dataset is rendered as text and never runs', async () => {

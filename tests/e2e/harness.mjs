@@ -201,14 +201,30 @@ function describeDiagnostics(diag) {
 }
 
 /**
+ * The console messages that a pack the test blocks (`route.abort('failed')`) leaves, and only
+ * those: Chromium's own line for the aborted request of that pack, and the split loader's report
+ * of it. The loader (__wasm_split.js, written by wasm-split-cli) logs a split point's failed load
+ * with console.error before it tells the app, which shows its own message; the error is fetch()'s
+ * rejection, which Chromium words "TypeError: Failed to fetch" (followed by its stack). Any other
+ * TypeError, any other failed request and any page error still fail the test.
+ */
+export const blockedPackMessages = (pack) => [
+  { text: /^Failed to load resource: net::ERR_FAILED$/, location: new RegExp(`/${pack}-[0-9a-f]+\\.wasm:\\d+$`) },
+  { text: /^TypeError: Failed to fetch(?:\n|$)/, location: /\/__wasm_split-[0-9a-f]+\.js:\d+$/ },
+];
+
+/**
  * Assert the page logged no console error/warning and threw no page error.
  * Settles first (network idle) so late errors, e.g. from the data fetch, count.
- * `allow`: regexes for messages that are expected in this test.
+ * `allow`: the messages that are expected in this test, each a regex for the message's text, or
+ * `{ text, location }` (two regexes) for a message that is expected only from one place, e.g.
+ * Chromium's "Failed to load resource" for the one file a test blocks. Page errors are never allowed.
  */
 export async function expectCleanConsole(page, { allow = [] } = {}) {
   await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => {});
   const diag = diagnostics.get(page);
-  const messages = diag.console.filter((m) => !allow.some((re) => re.test(m.text)));
+  const allowed = (m) => allow.some((a) => (a instanceof RegExp ? a.test(m.text) : a.text.test(m.text) && a.location.test(m.location)));
+  const messages = diag.console.filter((m) => !allowed(m));
   const problems = [
     ...messages.map((m) => `console.${m.type}: ${m.text}${m.location ? ` (${m.location})` : ''}`),
     ...diag.pageErrors.map((e) => `pageerror: ${e.stack || e.message}`),
