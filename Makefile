@@ -9,14 +9,14 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 export WASM_BINDGEN_TEST_TIMEOUT ?= 120
 
-.PHONY: run test install install-test data-test build lint unit wasm-test e2e serve-dist bench clean data
+.PHONY: run test install install-test data-test js-unit build lint unit wasm-test e2e serve-dist bench clean data
 
 ## Install what is missing, build, and serve the app at http://127.0.0.1:8080
 run: install
 	trunk serve
 
 ## Install what is missing and run every test
-test: install-test data-test lint unit wasm-test build e2e
+test: install-test data-test js-unit lint unit wasm-test build e2e
 
 install:
 	scripts/install.sh
@@ -28,12 +28,21 @@ install-test:
 data-test:
 	python3 -B -m unittest discover -s scripts/oews -p 'test_*.py'
 
-lint:
-	cargo fmt --check
-	cargo clippy --all-targets -- -D warnings
+# Tests of the build scripts' pure helpers (scripts/split.mjs): no build, server or browser.
+js-unit:
+	node --test tests/unit/
 
+# Both crates, natively and for the browser: the wasm pass covers the app's browser-only code, its
+# component tests (tests/web.rs) and the core as the wasm build compiles it. clippy.toml holds
+# the byte rules (disallowed methods, each with its reason).
+lint:
+	cargo fmt --all --check
+	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy -p backend-atlas --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+# The native tests are the pure core's (crates/atlas-core/tests): they build without Leptos.
 unit:
-	cargo test
+	cargo test -p atlas-core
 
 # Component tests in headless Chromium (runner set in .cargo/config.toml, browser in webdriver.json).
 wasm-test:

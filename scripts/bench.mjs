@@ -13,7 +13,7 @@
 //      the area search typed letter by letter, and cleared -> the list answered (~570 areas);
 //   4. importing 100,000 and 1,000,000 offer rows pasted on /salaries: the `import:parse` and
 //      `import:stats` measures and click -> statistics table visible;
-//   5. the statistics kernel natively (`cargo run --profile native-bench --example stats_bench`);
+//   5. the statistics kernel natively (`cargo run -p atlas-core --profile native-bench --example stats_bench`);
 //   6. Lighthouse (mobile preset) for every route, the median of BENCH_LIGHTHOUSE_RUNS runs
 //      (default 3; skip with BENCH_SKIP_LIGHTHOUSE=1).
 //
@@ -475,7 +475,7 @@ heading('5. Statistics kernel, native vs WASM (1,000,000 rows, OfferSet::new + s
 if (process.env.BENCH_SKIP_NATIVE) {
   console.log('skipped (BENCH_SKIP_NATIVE=1)');
 } else {
-  const out = await run('cargo', ['run', '--quiet', '--profile', 'native-bench', '--example', 'stats_bench'], { cwd: ROOT });
+  const out = await run('cargo', ['run', '--quiet', '-p', 'atlas-core', '--profile', 'native-bench', '--example', 'stats_bench'], { cwd: ROOT });
   const m = out.stdout.match(/median_ms=([\d.]+) runs_ms=([\d.,]+)/);
   results.native = m ? { medianMs: Number(m[1]), runs: m[2] } : { error: (out.stderr || out.stdout).trim().split('\n').slice(-5).join('\n') };
   table(

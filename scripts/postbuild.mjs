@@ -162,7 +162,7 @@ function bootMarkup(route) {
 // applies the reader's stored theme before the first paint.
 const bootCheck = `// Written by scripts/postbuild.mjs.
 (() => {
-  // The reader's stored theme (THEME_KEY in src/components/theme_toggle.rs), before the first
+  // The reader's stored theme (THEME_KEY in src/theme.rs), before the first
   // paint: no flash of the other theme, and the page's first (slow) storage access is done
   // here rather than in the app's mount.
   let stored = null;

@@ -4,27 +4,17 @@
 //! so native tests and `wasm-bindgen-test` can import it.
 
 pub mod app;
-pub mod charts;
 pub mod components;
-pub mod data;
-pub mod format;
-pub mod frameworks;
-pub mod import;
-pub mod kit;
-pub mod locations;
-pub mod number;
-pub mod oews;
-pub mod offers;
+pub mod download;
+pub mod lowercase;
 pub mod pages;
 pub mod perf;
-pub mod plan;
-pub mod progress;
-pub mod query;
-pub mod resume;
-pub mod routes;
-pub mod salaries;
-pub mod search;
-pub mod small_sort;
 pub mod state;
-pub mod stats;
 pub mod storage;
+pub mod theme;
+
+// The pure domain (crates/atlas-core), under the same paths the app has always used.
+pub use atlas_core::{
+    charts, data, format, frameworks, import, kit, locations, number, oews, offers, plan, progress,
+    query, resume, routes, salaries, search, small_sort, stats,
+};

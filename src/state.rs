@@ -38,60 +38,6 @@ pub enum LoadState {
     Failed(DataError),
 }
 
-/// Light or dark, for the charts; follows the page's theme.
-#[derive(Debug, Clone, Copy)]
-pub struct ThemeCtx(pub RwSignal<crate::charts::Theme>);
-
-impl ThemeCtx {
-    /// Starts from the page's theme and follows the system preference when it changes.
-    pub fn follow_page() -> Self {
-        use wasm_bindgen::{closure::Closure, JsCast};
-        crate::components::theme_toggle::apply_stored_choice();
-        let theme = RwSignal::new(crate::components::chart::page_theme());
-        if let Some(Ok(Some(query))) =
-            web_sys::window().map(|w| w.match_media("(prefers-color-scheme: dark)"))
-        {
-            let on_change =
-                Closure::<dyn Fn()>::new(move || theme.set(crate::components::chart::page_theme()));
-            let _ = query
-                .add_event_listener_with_callback("change", on_change.as_ref().unchecked_ref());
-            // Lives as long as the page.
-            on_change.forget();
-        }
-        ThemeCtx(theme)
-    }
-}
-
-/// The theme charts and their legends draw in: the page's, and the light one on paper.
-#[derive(Debug, Clone, Copy)]
-pub struct ChartTheme {
-    page: Option<RwSignal<crate::charts::Theme>>,
-    printing: Option<RwSignal<bool>>,
-}
-
-impl ChartTheme {
-    pub fn from_context() -> Self {
-        ChartTheme {
-            page: use_context::<ThemeCtx>().map(|t| t.0),
-            printing: Printing::current(),
-        }
-    }
-
-    /// Whether the page is being printed; tracked.
-    pub fn printing(self) -> bool {
-        self.printing.is_some_and(|p| p.get())
-    }
-
-    /// The theme now; tracked, so an effect or a view that calls it follows changes.
-    pub fn get(self) -> crate::charts::Theme {
-        if self.printing() {
-            crate::charts::Theme::Light
-        } else {
-            self.page.map(|t| t.get()).unwrap_or_default()
-        }
-    }
-}
-
 /// Whether the page is being printed (or print media is emulated). While it is, charts draw in
 /// the light theme at a paper width and show their tables (style/main.css has the print rules).
 /// `App` provides it; the window is followed from the first chart on ([`Printing::current`]),

@@ -62,15 +62,40 @@ fn error_panel_lists_every_problem_as_text() {
     );
 }
 
+/// The first element in `root` matching `selector`, polled for every 50 ms until `timeout_ms`
+/// (for what appears once a request has finished, rather than a guessed fixed wait).
+async fn wait_for(
+    root: &web_sys::HtmlElement,
+    selector: &str,
+    timeout_ms: i32,
+) -> Option<web_sys::Element> {
+    for _ in 0..timeout_ms / 50 {
+        if let Some(found) = root.query_selector(selector).unwrap() {
+            return Some(found);
+        }
+        settle(50).await;
+    }
+    root.query_selector(selector).unwrap()
+}
+
 #[wasm_bindgen_test]
 async fn app_shows_navigation_and_a_data_error_when_the_dataset_is_missing() {
-    // The test runner's server has no data/atlas.json, so the load fails like a 404 in production.
+    // The app is served under a folder (its `<base href>`, as on GitHub Pages) that the test
+    // runner's server does not have, so the dataset request certainly answers 404, like a
+    // missing file in production.
+    const BASE: &str = "/no-such-folder-for-the-dataset";
+    let base = document().create_element("base").unwrap();
+    base.set_attribute("href", &format!("{BASE}/")).unwrap();
+    document().head().unwrap().append_child(&base).unwrap();
+    at_url(&format!("{BASE}/"));
     let root = container();
     let _handle = leptos::mount::mount_to(root.clone(), backend_atlas::app::App);
-    settle(300).await;
-    let nav = root
-        .query_selector("nav[aria-label='Main']")
-        .unwrap()
+    // Once the request has failed, the overview shows the dataset's error panel.
+    let panel = wait_for(&root, "main .error-panel", 10_000)
+        .await
+        .expect("an error panel once the dataset request fails");
+    let nav = wait_for(&root, "nav[aria-label='Main']", 2_000)
+        .await
         .expect("nav");
     let labels: Vec<String> = (0..nav.query_selector_all("a").unwrap().length())
         .map(|i| {
@@ -93,9 +118,8 @@ async fn app_shows_navigation_and_a_data_error_when_the_dataset_is_missing() {
             "Hiring"
         ]
     );
-    let footer = root
-        .query_selector("footer a")
-        .unwrap()
+    let footer = wait_for(&root, "footer a", 2_000)
+        .await
         .expect("footer link");
     assert_eq!(footer.text_content().as_deref(), Some("Data sources"));
     let h1 = root
@@ -103,19 +127,26 @@ async fn app_shows_navigation_and_a_data_error_when_the_dataset_is_missing() {
         .unwrap()
         .expect("a page heading");
     assert!(!h1.text_content().unwrap().is_empty());
-    // Either the overview's data (if served) or a clear error: never a blank page.
-    let panel = root.query_selector(".error-panel").unwrap();
-    let figures = root.query_selector(".figures").unwrap();
-    assert!(
-        panel.is_some() || figures.is_some(),
-        "neither data nor an error panel"
+    // The dataset's panel (not a page-code panel), saying what failed, and nothing else in
+    // place of the data: no figures, no loading line.
+    assert_eq!(panel.get_attribute("role").as_deref(), Some("alert"));
+    let heading = panel.query_selector("h2").unwrap().expect("panel heading");
+    assert_eq!(
+        heading.text_content().as_deref(),
+        Some("The salary and career data could not be loaded")
     );
-    if let Some(panel) = panel {
-        assert!(panel
-            .text_content()
-            .unwrap()
-            .contains("could not be loaded"));
-    }
+    let text = panel.text_content().unwrap();
+    assert!(
+        text.contains(&format!(
+            "What went wrong: the server answered 404 for {BASE}/data/atlas.json."
+        )),
+        "{text}"
+    );
+    assert_eq!(root.query_selector_all(".error-panel").unwrap().length(), 1);
+    assert!(root.query_selector(".figures").unwrap().is_none());
+    assert!(root.query_selector(".loading").unwrap().is_none());
+    document().head().unwrap().remove_child(&base).unwrap();
+    at_url("/");
 }
 
 /// Mounts `view` inside a router at `url` (same origin as the test runner's page).
@@ -444,12 +475,17 @@ async fn roadmap_typing_in_a_note_is_not_a_shortcut() {
     at_url("/");
 }
 
-/// In the browser, `frameworks::lowercase` hands non-ASCII text to JavaScript's `toLowerCase`
-/// (to keep Rust's case tables out of the page's wasm): it must give what `str::to_lowercase`
-/// gives, since language slugs are `lang=` URL values.
+/// In the browser, the app's `lowercase` (its `atlas_core::Lowercase`) hands non-ASCII text to
+/// JavaScript's `toLowerCase` (to keep Rust's case tables out of the page's wasm): it must give
+/// what `str::to_lowercase` gives, since language slugs are `lang=` URL values.
 #[wasm_bindgen_test]
+#[expect(
+    clippy::disallowed_methods,
+    reason = "Rust's own to_lowercase is the reference the browser's lowercasing is checked against"
+)]
 fn lowercase_in_the_browser_is_rusts_lowercase() {
-    use backend_atlas::frameworks::{lowercase, slugify};
+    use backend_atlas::frameworks::slugify;
+    use backend_atlas::lowercase::lowercase;
     for text in [
         "Ünïcode",
         "ÀÉÎÕÜ Straße",
@@ -461,8 +497,8 @@ fn lowercase_in_the_browser_is_rusts_lowercase() {
     ] {
         assert_eq!(lowercase(text), text.to_lowercase(), "{text:?}");
     }
-    assert_eq!(slugify("Ünïcode"), "ünïcode");
-    assert_eq!(slugify("C#/.NET"), "c-sharp-net");
+    assert_eq!(slugify("Ünïcode", lowercase), "ünïcode");
+    assert_eq!(slugify("C#/.NET", lowercase), "c-sharp-net");
 }
 
 #[wasm_bindgen_test]

@@ -2,8 +2,8 @@
 //! size or the theme change, with an HTML tooltip (hovering never redraws), a text summary for
 //! screen readers, a "Table" view of the same numbers and a "CSV" download of them.
 
-use crate::charts::salary::Table;
-use crate::charts::{ChartError, ChartStyle, Hit, Theme};
+use crate::charts::table::Table;
+use crate::charts::{ChartError, ChartStyle, Hit};
 use leptos::html::Canvas;
 use leptos::prelude::*;
 use plotters::coord::Shift;
@@ -55,7 +55,7 @@ pub fn ChartFrame(
     let (tooltip, set_tooltip) = signal(None::<(f64, f64, String)>);
     let (error, set_error) = signal(None::<String>);
     let (show_table, set_show_table) = signal(false);
-    let theme = crate::state::ChartTheme::from_context();
+    let theme = crate::theme::ChartTheme::from_context();
     let printing = move || theme.printing();
     // The first draw waits one browser task: the page's render and each chart's first draw
     // (with the layout it needs for the canvas width) are then separate, shorter tasks.
@@ -183,7 +183,7 @@ pub fn ChartFrame(
     let labelled_by = title_id.clone();
     let canvas_label = format!("Chart: {title}. Arrow keys step through its data points.");
     let described_by = summary_id.clone();
-    let download = move |_| download_csv(id, &table.get_untracked().to_csv());
+    let download = move |_| crate::download::download_csv(id, &table.get_untracked().to_csv());
 
     view! {
         <figure class="chart" aria-labelledby=labelled_by>
@@ -269,57 +269,5 @@ fn table_view(table: &Table) -> impl IntoView {
                     .collect_view()}
             </tbody>
         </table>
-    }
-}
-
-/// Offers `text` as a download named `<name>.csv` (a Blob URL: nothing leaves the browser).
-pub fn download_csv(name: &str, text: &str) {
-    download(&format!("{name}.csv"), "text/csv;charset=utf-8", text);
-}
-
-/// Offers `text` as a file download (a Blob URL: nothing leaves the browser).
-pub fn download(file_name: &str, mime: &str, text: &str) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
-        return;
-    };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
-        return;
-    };
-    if let Ok(anchor) = document.create_element("a") {
-        use wasm_bindgen::JsCast;
-        let anchor: web_sys::HtmlAnchorElement = anchor.unchecked_into();
-        anchor.set_href(&url);
-        anchor.set_download(file_name);
-        anchor.click();
-    }
-    // Revoke once the browser has started the download.
-    set_timeout(
-        move || drop(web_sys::Url::revoke_object_url(&url)),
-        std::time::Duration::from_secs(10),
-    );
-}
-
-/// Light or dark from the page (the `data-theme` attribute, else the system preference).
-pub fn page_theme() -> Theme {
-    let Some(window) = web_sys::window() else {
-        return Theme::Light;
-    };
-    let explicit = window
-        .document()
-        .and_then(|d| d.document_element())
-        .and_then(|root| root.get_attribute("data-theme"));
-    match explicit.as_deref() {
-        Some("dark") => Theme::Dark,
-        Some("light") => Theme::Light,
-        _ => match window.match_media("(prefers-color-scheme: dark)") {
-            Ok(Some(query)) if query.matches() => Theme::Dark,
-            _ => Theme::Light,
-        },
     }
 }

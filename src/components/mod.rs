@@ -8,6 +8,7 @@ pub mod error_panel;
 pub mod file_input;
 pub mod footer;
 pub mod header;
+pub mod landing;
 pub mod lazy;
 pub mod page;
 pub mod salary_field;

@@ -21,7 +21,7 @@ pub fn Page(
         let hash = hash.get();
         let id = hash.trim_start_matches('#');
         if !id.is_empty() {
-            crate::components::search::land_on(id.to_owned(), 0);
+            crate::components::landing::land_on(id.to_owned(), 0);
         }
     });
     // After a client-side navigation, focus moves to the new page's heading, so keyboard and
@@ -33,7 +33,7 @@ pub fn Page(
         // once it is in the document (a page that arrives in its own chunk is built first).
         // Not while a search result or an anchor is being landed on.
         Effect::new(|_| {
-            use crate::components::search::{land_on, LANDING};
+            use crate::components::landing::{land_on, LANDING};
             if !LANDING.load(std::sync::atomic::Ordering::Relaxed) {
                 land_on("page-heading".into(), 0);
             }

@@ -12,8 +12,8 @@ use crate::components::source_ref::SourceRef;
 use crate::components::url_state::{Notices, UrlState};
 use crate::data::{AsyncSupport, Claim, Dataset, Framework, FrameworkKind};
 use crate::frameworks::{self as fw, SortKey};
-use crate::query::frameworks::{FrameworksQuery, MAX_COMPARE};
-use crate::salaries::series_index;
+use crate::lowercase::lowercase;
+use crate::query::frameworks::{compared, visible, FrameworksQuery, MAX_COMPARE};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -39,7 +39,7 @@ type State = UrlState<FrameworksQuery>;
 fn frameworks_view(dataset: Arc<Dataset>) -> impl IntoView {
     let d = dataset.clone();
     let url: State = UrlState::new(
-        move |search| FrameworksQuery::parse(search, &d.frameworks),
+        move |search| FrameworksQuery::parse(search, &d.frameworks, lowercase),
         |q| q.to_query(),
     );
     let d = dataset.clone();
@@ -76,7 +76,7 @@ fn frameworks_view(dataset: Arc<Dataset>) -> impl IntoView {
                 href="#chooser-heading"
                 on:click=|ev| {
                     ev.prevent_default();
-                    crate::components::search::land_on("chooser-heading".into(), 0);
+                    crate::components::landing::land_on("chooser-heading".into(), 0);
                 }
             >
                 "Answer four questions: which should I choose?"
@@ -106,7 +106,7 @@ fn frameworks_view(dataset: Arc<Dataset>) -> impl IntoView {
 }
 
 fn timeline_chart(dataset: &Dataset) -> TimelineChart {
-    let points = fw::timeline(&dataset.frameworks, &dataset.technologies)
+    let points = fw::timeline(&dataset.frameworks, &dataset.technologies, lowercase)
         .into_iter()
         .map(|e| TimelinePoint {
             kind: match e.kind {
@@ -114,7 +114,7 @@ fn timeline_chart(dataset: &Dataset) -> TimelineChart {
                 fw::TimelineKind::Runtime => "runtime",
                 fw::TimelineKind::Technology => "language / platform",
             },
-            series: series_index(dataset, &e.source),
+            series: dataset.series_index(&e.source),
             source: dataset
                 .sources
                 .iter()
@@ -131,7 +131,7 @@ fn timeline_chart(dataset: &Dataset) -> TimelineChart {
 #[component]
 fn Filters(url: State, dataset: Arc<Dataset>) -> impl IntoView {
     let query = url.query;
-    let languages = fw::languages(&dataset.frameworks);
+    let languages = fw::languages(&dataset.frameworks, lowercase);
     view! {
         <form class="filters card" on:submit=|ev| ev.prevent_default() aria-label="Framework filters">
             <label class="field">
@@ -207,7 +207,7 @@ fn Cards(url: State, dataset: Arc<Dataset>) -> impl IntoView {
     let first_render = StoredValue::new(true);
     move || {
         let q = query.get();
-        let cards = fw::visible(&dataset.frameworks, &q);
+        let cards = visible(&dataset.frameworks, &q, lowercase);
         let count = cards.len();
         let now = if first_render.get_value() {
             FIRST_CARDS
@@ -224,7 +224,7 @@ fn Cards(url: State, dataset: Arc<Dataset>) -> impl IntoView {
             let dataset = dataset.clone();
             let later_cards = move || {
                 untrack(|| {
-                    fw::visible(&dataset.frameworks, &q)
+                    visible(&dataset.frameworks, &q, lowercase)
                         .into_iter()
                         .skip(now)
                         .map(|f| card(url, &dataset, f))
@@ -409,7 +409,7 @@ fn Comparison(url: State, dataset: Arc<Dataset>) -> impl IntoView {
             return on_first_use(compare::load_table(url, dataset), "comparison");
         }
         dataset
-            .with_value(|d| compare_hint(&fw::compared(&d.frameworks, &query.get())))
+            .with_value(|d| compare_hint(&compared(&d.frameworks, &query.get())))
             .unwrap_or_else(|| ().into_any())
     }
 }
@@ -422,7 +422,7 @@ fn CompareTray(url: State, dataset: Arc<Dataset>) -> impl IntoView {
     let query = url.query;
     let picked = Memo::new(move |_| {
         query.with(|q| {
-            fw::compared(&dataset.frameworks, q)
+            compared(&dataset.frameworks, q)
                 .iter()
                 .map(|f| f.name.clone())
                 .collect::<Vec<_>>()
@@ -444,7 +444,7 @@ fn CompareTray(url: State, dataset: Arc<Dataset>) -> impl IntoView {
                 type="button"
                 class="button small primary"
                 disabled=move || count() < 2
-                on:click=move |_| crate::components::search::land_on("compare-heading".into(), 0)
+                on:click=move |_| crate::components::landing::land_on("compare-heading".into(), 0)
             >
                 "Compare now"
             </button>

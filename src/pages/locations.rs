@@ -243,7 +243,7 @@ fn map_view(
             chart.with(|c| c.states.len()),
         )
     });
-    let theme = crate::state::ChartTheme::from_context();
+    let theme = crate::theme::ChartTheme::from_context();
     let legend = move || {
         let edges = chart.with(|c| c.edges.clone());
         let bins = edges.len() + 1;

@@ -81,11 +81,11 @@ fn key_figures(dataset: Arc<Dataset>) -> impl IntoView {
     );
     let chart_height = chart.height();
     let chart_table = chart.table();
-    let theme = crate::state::ChartTheme::from_context();
+    let theme = crate::theme::ChartTheme::from_context();
     let legend = crate::salaries::band_sources(&dataset)
         .into_iter()
         .map(|s| {
-            let series = crate::salaries::series_index(&dataset, &s.id);
+            let series = dataset.series_index(&s.id);
             let color = move || crate::charts::series_color(theme.get(), series).hex();
             view! {
                 <li class="legend-item static">
@@ -161,7 +161,7 @@ fn key_figures(dataset: Arc<Dataset>) -> impl IntoView {
             summary=chart_summary
             height=chart_height
             table=chart_table
-            draw=Box::new(move |area, style| crate::charts::salary::draw_ranges(area, &chart, style))
+            draw=Box::new(move |area, style| crate::charts::ranges::draw_ranges(area, &chart, style))
         >
             <ul class="legend static" aria-label="Sources">{legend}</ul>
         </ChartFrame>

@@ -5,7 +5,7 @@
 mod imported;
 mod more;
 
-use crate::charts::salary::draw_ranges;
+use crate::charts::ranges::draw_ranges;
 use crate::components::chart::ChartFrame;
 use crate::components::copy_link::CopyLink;
 use crate::components::data_view::WithDataset;
@@ -52,13 +52,7 @@ fn url_state(known: Vec<String>) -> UrlState {
 fn salaries_view(dataset: Arc<Dataset>) -> impl IntoView {
     let band_sources: Vec<(String, String, usize)> = view_model::band_sources(&dataset)
         .into_iter()
-        .map(|s| {
-            (
-                s.id.clone(),
-                s.label(),
-                view_model::series_index(&dataset, &s.id),
-            )
-        })
+        .map(|s| (s.id.clone(), s.label(), dataset.series_index(&s.id)))
         .collect();
     let url = url_state(band_sources.iter().map(|s| s.0.clone()).collect());
     let has_oews = dataset.oews.is_some();
@@ -183,7 +177,7 @@ fn Filters(url: UrlState) -> impl IntoView {
 #[component]
 fn Legend(url: UrlState, band_sources: Vec<(String, String, usize)>) -> impl IntoView {
     let query = url.query;
-    let theme = crate::state::ChartTheme::from_context();
+    let theme = crate::theme::ChartTheme::from_context();
     let all_ids: Vec<String> = band_sources.iter().map(|s| s.0.clone()).collect();
     let buttons = band_sources
         .into_iter()

@@ -296,7 +296,7 @@ test('12. a focused chart steps through its data points with the arrow keys, sho
   await expectCleanConsole(page);
 });
 
-test('6. at 360 px the offers histogram fits the screen (its labels are placed by tests/charts.rs)', async () => {
+test('6. at 360 px the offers histogram fits the screen (its labels are placed by crates/atlas-core/tests/charts.rs)', async () => {
   const page = await newPage({ viewport: { width: 360, height: 800 } });
   await gotoApp(page, 'salaries?salary=7000&period=month');
   const example = page.getByRole('button', { name: 'Load example file' });
@@ -314,7 +314,7 @@ test('6. at 360 px the offers histogram fits the screen (its labels are placed b
   await expectCleanConsole(page);
 });
 
-test("8. search finds the app's own figures and sections and lands on them (the full list of 30+ queries: tests/search.rs)", async () => {
+test("8. search finds the app's own figures and sections and lands on them (the full list of 30+ queries: crates/atlas-core/tests/search.rs)", async () => {
   const page = await newPage();
   await gotoApp(page, '');
   for (const [query, title, heading] of [

@@ -35,7 +35,7 @@ const PARAMS = {
   '/': [],
   '/salaries': ['levels', 'sources', 'period', 'salary', 'bls'],
   // `q` (the area search) takes any text, so junk there is a search, not an error: it is shown as
-  // text (tests/e2e/locations.test.mjs) and cleaned natively (tests/oews.rs).
+  // text (tests/e2e/locations.test.mjs) and cleaned natively (crates/atlas-core/tests/oews.rs).
   '/locations': ['occ', 'stat', 'areas', 'state', 'sort', 'span', 'ranges', 'salary', 'period'],
   '/frameworks': ['compare', 'lang', 'async', 'sort', 'q1', 'q2', 'q3', 'q4'],
   '/roadmap': ['progress', 'stage', 'item'],

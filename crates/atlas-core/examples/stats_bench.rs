@@ -4,12 +4,17 @@
 //! and prints the median and each run in milliseconds. The WASM timing of the same kernel is
 //! the `import:stats` measure of a 1,000,000-row import on the Salaries page.
 //!
-//! `cargo run --profile native-bench --example stats_bench [rows]` (opt-level 3; the `release`
+//! `cargo run -p atlas-core --profile native-bench --example stats_bench [rows]` (opt-level 3;
+//! the `release`
 //! profile is sized for the wasm download).
+#![allow(
+    clippy::disallowed_methods,
+    reason = "a native benchmark: nothing of it ships"
+)]
 
 use std::time::Instant;
 
-use backend_atlas::stats::{Offer, OfferSet};
+use atlas_core::stats::{Offer, OfferSet};
 
 /// SplitMix64: deterministic, so every run times the same rows.
 struct Rng(u64);

@@ -135,6 +135,38 @@ pub fn years(range: &YearsRange) -> String {
     }
 }
 
+/// How much of an offending value a message quotes.
+pub const SHOWN_CHARS: usize = 40;
+
+/// A value quoted in a message (a URL notice, an import or a restore error): cut to
+/// [`SHOWN_CHARS`] characters (with "…"), control characters replaced by U+FFFD.
+pub fn shown(value: &str) -> String {
+    let mut out: String = value
+        .chars()
+        .take(SHOWN_CHARS)
+        .map(|c| if c.is_control() { '\u{fffd}' } else { c })
+        .collect();
+    if value.chars().nth(SHOWN_CHARS).is_some() {
+        out.push('…');
+    }
+    out
+}
+
+/// A JSON value's kind in a reader's words, for the messages of the files people import
+/// (roadmap progress, offers): "a list", "a text"... (The dataset decoder words its own for the
+/// dataset's authors, naming the number it found: `data::decode`.)
+pub fn json_kind(value: &serde_json::Value) -> &'static str {
+    use serde_json::Value;
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "true or false",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a text",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

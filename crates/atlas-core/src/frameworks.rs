@@ -2,7 +2,9 @@
 //! comparison table, the "Which should I choose?" chooser and the first-release timeline.
 //!
 //! Pure (no leptos, web-sys or gloo), so everything the page shows is tested natively
-//! (`tests/frameworks.rs`). The URL state lives in [`crate::query::frameworks`].
+//! (`tests/frameworks.rs`). The URL state lives in [`crate::query::frameworks`], which uses this
+//! module (never the other way round). Case-insensitive orders and language ids take the
+//! platform's [`Lowercase`].
 //!
 //! Nothing here writes a fact of its own: every text a comparison cell, a recommendation or a
 //! timeline entry shows is a dataset field or [`Claim`], with its source id. Missing facts are
@@ -10,10 +12,12 @@
 //!
 //! # The page in terms of this API
 //!
-//! - Cards: [`visible`] (filtered by `lang=` / `async=`, sorted by `sort=`).
+//! - Cards: [`crate::query::frameworks::visible`] (filtered by `lang=` / `async=`, sorted by
+//!   `sort=`).
 //! - Filter controls: [`languages`] (the `lang=` values), [`ASYNC_ALL`] with [`async_id`] /
 //!   [`async_label`] (the `async=` values), [`SortKey::ALL`] (the `sort=` values).
-//! - Comparison: [`compared`] (the `compare=` frameworks, in URL order) then [`compare_rows`].
+//! - Comparison: [`crate::query::frameworks::compared`] (the `compare=` frameworks, in URL
+//!   order) then [`compare_rows`].
 //! - Chooser: [`QUESTIONS`] (render one radio group each), [`Answers`], then [`recommend`];
 //!   [`SCORING_RULES`] is the public scoring table (show it under "How is this scored?").
 //! - Timeline: [`timeline`].
@@ -23,8 +27,8 @@ use std::fmt;
 use std::str::FromStr;
 
 use crate::data::{AsyncSupport, Claim, Framework, FrameworkKind, SourceId, Technology};
-use crate::query::frameworks::FrameworksQuery;
 use crate::small_sort::sort_by_cached_key;
+use crate::Lowercase;
 
 /// What a comparison cell says when the dataset has nothing for it.
 pub const NOT_STATED: &str = "Not stated in the sources";
@@ -37,7 +41,7 @@ pub const NOT_STATED: &str = "Not stated in the sources";
 /// `+` as "plus", so `"C#"` -> `"c-sharp"`, `"C++"` -> `"c-plus-plus"`, `"JavaScript"` ->
 /// `"javascript"`, `".NET"` -> `"net"`, `"Ünïcode"` -> `"ünïcode"`. Other characters separate
 /// words.
-pub fn slugify(name: &str) -> String {
+pub fn slugify(name: &str, lowercase: Lowercase) -> String {
     let mut words: Vec<String> = Vec::new();
     let mut word = String::new();
     for c in name.chars() {
@@ -60,23 +64,6 @@ pub fn slugify(name: &str) -> String {
     words.join("-")
 }
 
-/// Unicode lowercase, as `str::to_lowercase`. In the browser non-ASCII text goes to
-/// JavaScript's `toLowerCase` (the same Unicode mapping), which keeps Rust's case tables
-/// (about 8 KB gzipped) out of the Frameworks page's wasm.
-pub fn lowercase(text: &str) -> String {
-    if text.is_ascii() {
-        return text.to_ascii_lowercase();
-    }
-    #[cfg(target_arch = "wasm32")]
-    {
-        String::from(js_sys::JsString::from(text).to_lower_case())
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        text.to_lowercase()
-    }
-}
-
 /// The language names a framework's `language` field lists: `"Java, Scala"` -> `["Java",
 /// "Scala"]` (split on `,` and `/`, trimmed, empty parts dropped).
 pub fn language_names(fw: &Framework) -> Vec<&str> {
@@ -92,10 +79,10 @@ pub fn language_names(fw: &Framework) -> Vec<&str> {
 /// the `lang=` URL values; a framework listing several languages counts for each.
 ///
 /// With the bundled dataset: python, javascript, java, php, ruby, c-sharp, scala.
-pub fn languages(fws: &[Framework]) -> Vec<(String, String)> {
+pub fn languages(fws: &[Framework], lowercase: Lowercase) -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = Vec::new();
     for name in fws.iter().flat_map(language_names) {
-        let id = slugify(name);
+        let id = slugify(name, lowercase);
         if !id.is_empty() && !out.iter().any(|(known, _)| *known == id) {
             out.push((id, name.to_owned()));
         }
@@ -105,10 +92,10 @@ pub fn languages(fws: &[Framework]) -> Vec<(String, String)> {
 
 /// Whether `fw` is written in the language with id `lang_id` (see [`languages`]).
 /// `"Java, Scala"` matches both `java` and `scala`; `java` does not match `javascript`.
-pub fn matches_language(fw: &Framework, lang_id: &str) -> bool {
+pub fn matches_language(fw: &Framework, lang_id: &str, lowercase: Lowercase) -> bool {
     language_names(fw)
         .into_iter()
-        .any(|name| slugify(name) == lang_id)
+        .any(|name| slugify(name, lowercase) == lang_id)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -125,6 +112,7 @@ pub const ASYNC_ALL: [AsyncSupport; 4] = [
 
 /// The `async=` URL value: `native`, `no`, `sources_differ` or `unknown` (the dataset's own
 /// names).
+#[inline]
 pub fn async_id(support: AsyncSupport) -> &'static str {
     match support {
         AsyncSupport::Native => "native",
@@ -144,6 +132,7 @@ pub fn async_from_id(id: &str) -> Option<AsyncSupport> {
 
 /// Short label for filters, badges and the comparison table. It restates the dataset's
 /// classification, which is itself taken from the framework's `async_notes` claims.
+#[inline]
 pub fn async_label(support: AsyncSupport) -> &'static str {
     match support {
         AsyncSupport::Native => "Built for async",
@@ -181,6 +170,7 @@ impl SortKey {
     ];
 
     /// The `sort=` URL value.
+    #[inline]
     pub fn id(self) -> &'static str {
         match self {
             SortKey::Stated => "stated",
@@ -190,6 +180,7 @@ impl SortKey {
         }
     }
 
+    #[inline]
     pub fn label(self) -> &'static str {
         match self {
             SortKey::Stated => "Most stated in the sources",
@@ -259,7 +250,7 @@ pub fn not_stated(fw: &Framework) -> Vec<&'static str> {
 
 /// `fws` ordered by `key`. Stable: ties keep dataset order after the documented tie-breaks
 /// (name, case-insensitive). Year sort puts frameworks with an unknown year last.
-pub fn sorted(fws: &[Framework], key: SortKey) -> Vec<&Framework> {
+pub fn sorted(fws: &[Framework], key: SortKey, lowercase: Lowercase) -> Vec<&Framework> {
     let mut out: Vec<&Framework> = fws.iter().collect();
     let name = |fw: &Framework| lowercase(&fw.name);
     match key {
@@ -274,23 +265,6 @@ pub fn sorted(fws: &[Framework], key: SortKey) -> Vec<&Framework> {
         }),
     }
     out
-}
-
-/// The cards the page shows: `q`'s language and async filters applied, in `q.sort` order.
-pub fn visible<'a>(fws: &'a [Framework], q: &FrameworksQuery) -> Vec<&'a Framework> {
-    sorted(fws, q.sort)
-        .into_iter()
-        .filter(|fw| q.shows(fw))
-        .collect()
-}
-
-/// The frameworks `q.compare` names, in URL order (unknown ids skipped). The page shows the
-/// table when this has 2 to [`crate::query::frameworks::MAX_COMPARE`] entries.
-pub fn compared<'a>(fws: &'a [Framework], q: &FrameworksQuery) -> Vec<&'a Framework> {
-    q.compare
-        .iter()
-        .filter_map(|id| fws.iter().find(|fw| fw.id == *id))
-        .collect()
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -602,6 +576,7 @@ pub enum ClaimList {
 }
 
 impl ClaimList {
+    #[inline]
     pub fn label(self) -> &'static str {
         match self {
             ClaimList::UseWhen => "Use when",
@@ -828,7 +803,11 @@ pub struct TimelineEntry {
 /// name). A technology with the same id as a framework that has a year (FastAPI, Node.js,
 /// Rails) appears once, as the framework. Frameworks without a year are left out (the page can list them
 /// as "year not stated in the sources").
-pub fn timeline(fws: &[Framework], technologies: &[Technology]) -> Vec<TimelineEntry> {
+pub fn timeline(
+    fws: &[Framework],
+    technologies: &[Technology],
+    lowercase: Lowercase,
+) -> Vec<TimelineEntry> {
     let mut out: Vec<TimelineEntry> = Vec::new();
     for fw in fws {
         if let (Some(year), Some(source)) = (fw.first_release, &fw.facts_source) {

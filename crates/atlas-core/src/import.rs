@@ -21,6 +21,7 @@
 //!   (`stats::OfferSet::new`), because the source does not count candidates without offers.
 //!   [`Import::zero_offer_rows`] says how many there were.
 
+use crate::format::shown;
 use crate::stats::Offer;
 
 pub const MAX_ROWS: usize = 1_000_000;
@@ -30,8 +31,6 @@ pub const MAX_SALARY: f64 = 10_000_000.0;
 /// How many row errors [`Import::errors`] keeps; [`Import::skipped`] counts all of them.
 pub const MAX_ERRORS: usize = 20;
 
-/// Offending values longer than this are cut in messages.
-const SHOWN_CHARS: usize = 40;
 /// Longest number text accepted (digits and the decimal point, separators removed).
 const MAX_NUMBER_LEN: usize = 40;
 
@@ -380,6 +379,7 @@ fn parse_offer_count(field: &str) -> Result<u64, RowProblem<'_>> {
     if fraction.bytes().any(|b| b != b'0') {
         return Err(RowProblem::OffersNotInteger(field));
     }
+    #[expect(clippy::disallowed_methods, reason = "an integer: no float parser")]
     let count = if whole.is_empty() {
         0
     } else {
@@ -511,22 +511,26 @@ impl RowProblem<'_> {
     fn reason(&self) -> String {
         match self {
             RowProblem::SalaryMissing => "salary is missing".to_string(),
-            RowProblem::SalaryNotNumber(v) => format!("salary “{}” is not a number", shown(v)),
+            RowProblem::SalaryNotNumber(v) => {
+                format!("salary “{}” is not a number", shown(v.trim()))
+            }
             RowProblem::SalaryNotFinite(v) => {
-                format!("salary “{}” is not a finite number", shown(v))
+                format!("salary “{}” is not a finite number", shown(v.trim()))
             }
             RowProblem::SalaryNotPositive(v) => {
-                format!("salary “{}” is not more than 0", shown(v))
+                format!("salary “{}” is not more than 0", shown(v.trim()))
             }
             RowProblem::SalaryTooLarge(v) => {
-                format!("salary “{}” is over 10,000,000", shown(v))
+                format!("salary “{}” is over 10,000,000", shown(v.trim()))
             }
-            RowProblem::OffersNotNumber(v) => format!("offers “{}” is not a number", shown(v)),
+            RowProblem::OffersNotNumber(v) => {
+                format!("offers “{}” is not a number", shown(v.trim()))
+            }
             RowProblem::OffersNotInteger(v) => {
-                format!("offers “{}” is not a whole number", shown(v))
+                format!("offers “{}” is not a whole number", shown(v.trim()))
             }
-            RowProblem::OffersNegative(v) => format!("offers “{}” is negative", shown(v)),
-            RowProblem::OffersTooLarge(v) => format!("offers “{}” is too large", shown(v)),
+            RowProblem::OffersNegative(v) => format!("offers “{}” is negative", shown(v.trim())),
+            RowProblem::OffersTooLarge(v) => format!("offers “{}” is too large", shown(v.trim())),
             RowProblem::TooManyColumns(count) => {
                 format!("{count} columns; expected salary and, optionally, offers")
             }
@@ -534,19 +538,4 @@ impl RowProblem<'_> {
             RowProblem::TextAfterQuote => "text after a closing quote".to_string(),
         }
     }
-}
-
-/// A value for a message: trimmed, cut to [`SHOWN_CHARS`] characters, control characters
-/// replaced, so a hostile file cannot flood or garble the page.
-fn shown(value: &str) -> String {
-    let value = value.trim();
-    let mut out: String = value
-        .chars()
-        .take(SHOWN_CHARS)
-        .map(|c| if c.is_control() { '\u{fffd}' } else { c })
-        .collect();
-    if value.chars().nth(SHOWN_CHARS).is_some() {
-        out.push('…');
-    }
-    out
 }

@@ -166,7 +166,7 @@ pub fn box_chart(file: &AreaFile, dataset: &Dataset, q: &LocationsQuery) -> BoxC
     };
     BoxChart {
         boxes,
-        series: crate::salaries::series_index(dataset, &file.source),
+        series: dataset.series_index(&file.source),
         ranges,
         marker: q.yearly_salary(),
         columns: [

@@ -83,6 +83,7 @@ pub enum FlagColor {
 
 impl FlagColor {
     /// `"green"` / `"yellow"`, for CSS classes.
+    #[inline]
     pub fn id(self) -> &'static str {
         match self {
             FlagColor::Green => "green",
@@ -368,6 +369,10 @@ fn sorted_by<T>(items: Vec<T>, key: impl Fn(&T) -> [usize; 3]) -> Vec<T> {
         .enumerate()
         .map(|(i, item)| (key(item), i))
         .collect();
+    #[expect(
+        clippy::disallowed_methods,
+        reason = "a resume's matches: too many for small_sort"
+    )]
     order.sort_unstable();
     let mut slots: Vec<Option<T>> = items.into_iter().map(Some).collect();
     order

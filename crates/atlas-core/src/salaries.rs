@@ -1,9 +1,10 @@
 //! The Salaries page's view model: from the dataset and the URL state to chart inputs and
 //! "where do I stand" verdicts. Pure (no leptos), so the numbers on the page are tested natively.
 
-use crate::charts::salary::{
-    BarsChart, Mark, RangeBar, RangeChart, RangeGroup, YearsBand, YearsChart,
-};
+use crate::charts::bars::BarsChart;
+use crate::charts::marks::Mark;
+use crate::charts::ranges::{RangeBar, RangeChart, RangeGroup, Reference};
+use crate::charts::years::{YearsBand, YearsChart};
 use crate::data::{Dataset, Level, Period, SalaryBand, SalaryFigure, Source};
 use crate::format::{fixed, money, per};
 use crate::query::salaries::SalariesQuery;
@@ -32,15 +33,6 @@ pub fn mark(figure: &SalaryFigure, from: Period, to: Period) -> Mark {
         },
         SalaryFigure::Point { value } => Mark::Point { value: c(value) },
     }
-}
-
-/// Colour index of a source: its position in the dataset (the same in every chart).
-pub fn series_index(dataset: &Dataset, source_id: &str) -> usize {
-    dataset
-        .sources
-        .iter()
-        .position(|s| s.id == source_id)
-        .unwrap_or(0)
 }
 
 pub fn source<'d>(dataset: &'d Dataset, id: &str) -> Option<&'d Source> {
@@ -92,7 +84,7 @@ pub fn range_chart(dataset: &Dataset, q: &SalariesQuery) -> RangeChart {
                 .iter()
                 .filter(|b| b.level == level)
                 .map(|b| RangeBar {
-                    series: series_index(dataset, &b.source),
+                    series: dataset.series_index(&b.source),
                     source: source_name(dataset, &b.source),
                     source_label: b.source_label.clone(),
                     mark: mark(&b.salary, b.period, q.period),
@@ -118,22 +110,19 @@ pub fn range_chart(dataset: &Dataset, q: &SalariesQuery) -> RangeChart {
 
 /// BLS's national 10th–90th percentile for its default occupation (Software Developers), in
 /// `period` units; `None` when the dataset has no OEWS release or BLS released neither end.
-pub fn national_reference(
-    dataset: &Dataset,
-    period: Period,
-) -> Option<crate::charts::salary::Reference> {
+pub fn national_reference(dataset: &Dataset, period: Period) -> Option<Reference> {
     let release = dataset.oews.as_ref()?;
     let occupation = release.occupations.first()?;
     let f = &occupation.national;
     let (min, max) = (f.p10?, f.p90?);
-    Some(crate::charts::salary::Reference {
+    Some(Reference {
         short_label: "BLS: US, 10th–90th percentile".into(),
         label: format!(
             "BLS OEWS {}: US {}, 10th–90th percentile, all levels",
             release.release, occupation.name
         ),
         source: source_name(dataset, &release.source),
-        series: series_index(dataset, &release.source),
+        series: dataset.series_index(&release.source),
         min: convert(f64::from(min), Period::Year, period),
         max: convert(f64::from(max), Period::Year, period),
     })
@@ -203,7 +192,7 @@ pub fn years_chart(dataset: &Dataset, q: &SalariesQuery) -> YearsChart {
         .filter_map(|b| {
             let years = b.years.as_ref()?;
             Some(YearsBand {
-                series: series_index(dataset, &b.source),
+                series: dataset.series_index(&b.source),
                 source: source_name(dataset, &b.source),
                 source_label: b.source_label.clone(),
                 years: (f64::from(years.min), years.max.map(f64::from)),
@@ -232,7 +221,7 @@ pub fn averages_chart(dataset: &Dataset, q: &SalariesQuery) -> BarsChart {
             (
                 a.role.clone(),
                 convert(f64::from(a.value), a.period, q.period),
-                series_index(dataset, &a.source),
+                dataset.series_index(&a.source),
                 format!("{cited}{}", source_name(dataset, &a.source)),
             )
         })
@@ -391,7 +380,8 @@ mod tests {
 
     #[test]
     fn overall_range_spans_junior_to_principal() {
-        let d = crate::data::parse(include_str!("../public/data/atlas.json")).expect("dataset");
+        let d =
+            crate::data::parse(include_str!("../../../public/data/atlas.json")).expect("dataset");
         let r = overall_range(&d);
         assert_eq!(r.text, "$50,000 – $220,000+");
         assert!(

@@ -1,9 +1,17 @@
 //! Chart drawing, natively with plotters' SVGBackend: what is drawn, the hit boxes, the tables.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(
+    clippy::disallowed_methods,
+    reason = "native tests: nothing of theirs ships"
+)]
 
 mod common;
-use backend_atlas::charts::salary::*;
-use backend_atlas::charts::{ChartStyle, Hit, Theme};
+use atlas_core::charts::bars::*;
+use atlas_core::charts::histogram::*;
+use atlas_core::charts::marks::*;
+use atlas_core::charts::ranges::*;
+use atlas_core::charts::years::*;
+use atlas_core::charts::{ChartStyle, Hit, Theme};
 use common::{assert_texts_fit, text_boxes};
 use plotters::prelude::*;
 
@@ -118,7 +126,16 @@ fn range_chart_scales_to_device_pixels_but_reports_css_pixels() {
         (font_size(&out2) / font_size(&out1) - 2.0).abs() < 0.01,
         "fonts scale with the device pixel ratio"
     );
+    // The same hits at either scale (range and open bar + point + consensus + you marker),
+    // in CSS pixels.
+    assert_eq!(
+        hits1.len(),
+        hits2.len(),
+        "as many hits at 2x as at 1x: {hits1:#?} vs {hits2:#?}"
+    );
+    assert_eq!(hits1.len(), 5, "{hits1:#?}");
     for (a, b) in hits1.iter().zip(&hits2) {
+        assert_eq!(a.text, b.text, "the hits pair up in order");
         assert!(
             (a.x0 - b.x0).abs() < 1.0 && (a.y0 - b.y0).abs() < 1.0,
             "{a:?} vs {b:?}"
@@ -272,6 +289,7 @@ fn averages_chart_labels_values_with_unit_and_source() {
         draw_bars(a, &chart, ChartStyle::default()).unwrap()
     });
     assert!(out.contains("$90,652") && out.contains("$80,796"));
+    assert_eq!(hits.len(), 2, "a hit per bar: {hits:#?}");
     assert_eq!(
         hits[0].text,
         "Back-end developers: $90,652 a year (PayScale via article)"
@@ -298,6 +316,7 @@ fn averages_chart_leaves_room_for_its_labels_on_a_phone() {
         draw_bars(a, &chart, ChartStyle::default()).unwrap()
     });
     let label = "Front-end developer".chars().count() as f64 * 12.0 * 0.6;
+    assert_eq!(hits.len(), 3, "a hit per bar and the marker's: {hits:#?}");
     for hit in &hits {
         assert!(
             hit.x0 - 8.0 >= label,
@@ -313,7 +332,7 @@ fn averages_chart_leaves_room_for_its_labels_on_a_phone() {
 
 #[test]
 fn timeline_places_points_in_year_order_with_tooltips() {
-    use backend_atlas::charts::timeline::*;
+    use atlas_core::charts::timeline::*;
     let point = |name: &str, year: u16| TimelinePoint {
         name: name.into(),
         year,
@@ -370,8 +389,8 @@ fn the_seniority_and_years_charts_fit_a_phone() {
     assert_texts_fit(&text_boxes(&out), width);
     // The real dataset, every level, with BLS's reference band and a salary marker.
     let d = common::dataset();
-    let (q, _) = backend_atlas::query::salaries::SalariesQuery::parse("bls=1&salary=95000", &[]);
-    let real = backend_atlas::salaries::range_chart(&d, &q);
+    let (q, _) = atlas_core::query::salaries::SalariesQuery::parse("bls=1&salary=95000", &[]);
+    let real = atlas_core::salaries::range_chart(d, &q);
     let (out, _) = svg(width as u32, real.height() as u32, |a| {
         draw_ranges(a, &real, ChartStyle::default()).unwrap()
     });
@@ -441,6 +460,11 @@ fn histogram_labels_fit_a_phone_without_overlap_or_clipping() {
     assert!(boxes.len() > 8, "{out}");
     assert_texts_fit(&boxes, width);
     // No marker's line crosses a marker label: the labels sit above where the lines start.
+    assert_eq!(
+        hits.len(),
+        17 + 4,
+        "a hit per bucket, then one per marker: {hits:#?}"
+    );
     let plot_top = hits.last().unwrap().y0;
     for b in boxes.iter().filter(|b| {
         ["P25", "Median", "P75", "You"]

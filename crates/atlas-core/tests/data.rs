@@ -1,10 +1,16 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 //! Native tests of the bundled dataset: the real file is sound and says exactly what the
 //! sources publish, and each broken fixture fails with its own, precise error.
+#![allow(
+    clippy::disallowed_methods,
+    reason = "native tests: nothing of theirs ships"
+)]
 
-use backend_atlas::data::{self, DataError, Dataset, Level, SalaryFigure, SCHEMA_VERSION};
+mod common;
 
-const ATLAS: &str = include_str!("../public/data/atlas.json");
+use atlas_core::data::{self, DataError, Dataset, Level, SalaryFigure, SCHEMA_VERSION};
+
+const ATLAS: &str = include_str!("../../../public/data/atlas.json");
 
 fn atlas() -> Dataset {
     match data::parse(ATLAS) {
@@ -407,7 +413,7 @@ fn the_role_overview_is_the_role_page_s() {
 
 #[test]
 fn the_shipped_fingerprint_is_the_committed_dataset_which_validates() {
-    // The app skips the validator for a dataset with this fingerprint (src/data/fingerprint.rs),
+    // The app skips the validator for a dataset with this fingerprint (crates/atlas-core/src/data/fingerprint.rs),
     // so it must be the file this suite validates.
     atlas();
     let value: serde_json::Value = serde_json::from_str(ATLAS).unwrap();
@@ -416,7 +422,7 @@ fn the_shipped_fingerprint_is_the_committed_dataset_which_validates() {
         found,
         data::SHIPPED_DATASET,
         "public/data/atlas.json changed: once it validates, set \
-         `pub const SHIPPED_DATASET: u64 = {found:#018x};` in src/data/fingerprint.rs"
+         `pub const SHIPPED_DATASET: u64 = {found:#018x};` in crates/atlas-core/src/data/fingerprint.rs"
     );
     assert!(data::decode(ATLAS).unwrap().shipped);
 }
@@ -462,4 +468,27 @@ fn a_changed_dataset_is_still_validated() {
     assert!(!data::decode(&broken).unwrap().shipped);
     let err = data::parse(&broken).unwrap_err();
     assert!(matches!(err, DataError::Invalid(_)), "{err}");
+}
+
+/// One colour per source, the same in every chart: a source's colour is its position in the
+/// dataset, and no two sources share a colour in either theme.
+#[test]
+fn every_source_has_a_colour_of_its_own_in_both_themes() {
+    use atlas_core::charts::{series_color, Theme};
+    let d = common::dataset();
+    for (i, source) in d.sources.iter().enumerate() {
+        assert_eq!(d.series_index(&source.id), i, "{}", source.id);
+    }
+    for theme in [Theme::Light, Theme::Dark] {
+        let colours: Vec<_> = (0..d.sources.len())
+            .map(|i| series_color(theme, i))
+            .collect();
+        for (i, c) in colours.iter().enumerate() {
+            assert!(
+                !colours[..i].contains(c),
+                "{theme:?}: source {} shares a colour",
+                d.sources[i].id
+            );
+        }
+    }
 }

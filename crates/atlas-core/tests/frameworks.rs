@@ -2,18 +2,24 @@
 //! Native tests of the Frameworks page's view model against the REAL dataset: language ids,
 //! filters, sorts, the comparison table, the chooser (every reason a verbatim dataset claim)
 //! and the timeline.
+#![allow(
+    clippy::disallowed_methods,
+    reason = "native tests: nothing of theirs ships"
+)]
 
-use backend_atlas::data::{self, AsyncSupport, Claim, Dataset, Framework};
-use backend_atlas::frameworks::{
-    async_from_id, async_id, async_label, compare_rows, compared, language_names, languages,
+mod common;
+
+use atlas_core::data::{AsyncSupport, Claim, Dataset, Framework};
+use atlas_core::frameworks::{
+    async_from_id, async_id, async_label, compare_rows, language_names, languages,
     matches_language, not_stated, question, recommend, rule_claim, slugify, sorted, stated_count,
-    timeline, visible, Answers, ClaimList, SortKey, TimelineKind, ASYNC_ALL, NOT_STATED, QUESTIONS,
+    timeline, Answers, ClaimList, SortKey, TimelineKind, ASYNC_ALL, NOT_STATED, QUESTIONS,
     ROW_KEYS, SCORING_RULES,
 };
-use backend_atlas::query::frameworks::FrameworksQuery;
+use atlas_core::query::frameworks::{compared, visible, FrameworksQuery};
 
-fn dataset() -> Dataset {
-    data::parse(include_str!("../public/data/atlas.json")).expect("bundled dataset is valid")
+fn dataset() -> &'static Dataset {
+    common::dataset()
 }
 
 fn fw<'a>(fws: &'a [Framework], id: &str) -> &'a Framework {
@@ -57,14 +63,14 @@ fn slugify_table() {
         ("<script>", "script"),
         ("Ünïcode", "ünïcode"),
     ] {
-        assert_eq!(slugify(name), want, "{name:?}");
+        assert_eq!(slugify(name, str::to_lowercase), want, "{name:?}");
     }
 }
 
 #[test]
 fn languages_are_derived_from_the_dataset_in_first_appearance_order() {
     let d = dataset();
-    let langs = languages(&d.frameworks);
+    let langs = languages(&d.frameworks, str::to_lowercase);
     let got: Vec<(&str, &str)> = langs
         .iter()
         .map(|(id, label)| (id.as_str(), label.as_str()))
@@ -82,12 +88,14 @@ fn languages_are_derived_from_the_dataset_in_first_appearance_order() {
         ]
     );
     // Stable: the same input gives the same list.
-    assert_eq!(languages(&d.frameworks), langs);
-    assert!(languages(&[]).is_empty());
+    assert_eq!(languages(&d.frameworks, str::to_lowercase), langs);
+    assert!(languages(&[], str::to_lowercase).is_empty());
     // Every framework belongs to at least one listed language.
     for f in &d.frameworks {
         assert!(
-            langs.iter().any(|(id, _)| matches_language(f, id)),
+            langs
+                .iter()
+                .any(|(id, _)| matches_language(f, id, str::to_lowercase)),
             "{}",
             f.id
         );
@@ -99,13 +107,25 @@ fn a_framework_with_two_languages_belongs_to_both() {
     let d = dataset();
     let play = fw(&d.frameworks, "play");
     assert_eq!(language_names(play), vec!["Java", "Scala"]);
-    assert!(matches_language(play, "java"));
-    assert!(matches_language(play, "scala"));
-    assert!(!matches_language(play, "javascript"));
+    assert!(matches_language(play, "java", str::to_lowercase));
+    assert!(matches_language(play, "scala", str::to_lowercase));
+    assert!(!matches_language(play, "javascript", str::to_lowercase));
     // "java" is not a prefix match for JavaScript.
-    assert!(!matches_language(fw(&d.frameworks, "express"), "java"));
-    assert!(matches_language(fw(&d.frameworks, "aspnet"), "c-sharp"));
-    assert!(!matches_language(fw(&d.frameworks, "aspnet"), "C#"));
+    assert!(!matches_language(
+        fw(&d.frameworks, "express"),
+        "java",
+        str::to_lowercase
+    ));
+    assert!(matches_language(
+        fw(&d.frameworks, "aspnet"),
+        "c-sharp",
+        str::to_lowercase
+    ));
+    assert!(!matches_language(
+        fw(&d.frameworks, "aspnet"),
+        "C#",
+        str::to_lowercase
+    ));
 }
 
 #[test]
@@ -114,7 +134,7 @@ fn language_filter_lists() {
     let with = |lang: &str| -> Vec<String> {
         d.frameworks
             .iter()
-            .filter(|f| matches_language(f, lang))
+            .filter(|f| matches_language(f, lang, str::to_lowercase))
             .map(|f| f.id.clone())
             .collect()
     };
@@ -162,7 +182,7 @@ fn sort_keys_round_trip() {
 fn the_default_order_puts_fastapi_first_then_what_the_sources_say_most_about() {
     let d = dataset();
     assert_eq!(
-        ids(&sorted(&d.frameworks, SortKey::Stated)),
+        ids(&sorted(&d.frameworks, SortKey::Stated, str::to_lowercase)),
         [
             "fastapi",
             "flask",
@@ -211,7 +231,7 @@ fn a_card_names_what_is_not_stated_once() {
 fn sort_by_name_is_case_insensitive() {
     let d = dataset();
     assert_eq!(
-        ids(&sorted(&d.frameworks, SortKey::Name)),
+        ids(&sorted(&d.frameworks, SortKey::Name, str::to_lowercase)),
         [
             "aspnet",
             "cakephp",
@@ -233,7 +253,7 @@ fn sort_by_name_is_case_insensitive() {
 fn sort_by_language_then_name() {
     let d = dataset();
     assert_eq!(
-        ids(&sorted(&d.frameworks, SortKey::Language)),
+        ids(&sorted(&d.frameworks, SortKey::Language, str::to_lowercase)),
         [
             "aspnet",      // C#
             "spring-boot", // Java
@@ -254,7 +274,7 @@ fn sort_by_language_then_name() {
 #[test]
 fn sort_by_year_puts_unknown_years_last_then_by_name() {
     let d = dataset();
-    let got = sorted(&d.frameworks, SortKey::Year);
+    let got = sorted(&d.frameworks, SortKey::Year, str::to_lowercase);
     assert_eq!(
         ids(&got)[..3],
         ["rails", "nodejs", "fastapi"],
@@ -291,9 +311,15 @@ fn sorting_is_stable_and_total_on_synthetic_ties() {
         make("e", "Mid", Some(1990)),
     ];
     // Equal names keep input order.
-    assert_eq!(ids(&sorted(&fws, SortKey::Name)), ["d", "e", "b", "a", "c"]);
-    assert_eq!(ids(&sorted(&fws, SortKey::Year)), ["e", "d", "c", "b", "a"]);
-    assert!(sorted(&[], SortKey::Year).is_empty());
+    assert_eq!(
+        ids(&sorted(&fws, SortKey::Name, str::to_lowercase)),
+        ["d", "e", "b", "a", "c"]
+    );
+    assert_eq!(
+        ids(&sorted(&fws, SortKey::Year, str::to_lowercase)),
+        ["e", "d", "c", "b", "a"]
+    );
+    assert!(sorted(&[], SortKey::Year, str::to_lowercase).is_empty());
 }
 
 #[test]
@@ -305,39 +331,56 @@ fn visible_applies_filters_and_sort() {
         ..Default::default()
     };
     assert_eq!(
-        ids(&visible(&d.frameworks, &q)),
+        ids(&visible(&d.frameworks, &q, str::to_lowercase)),
         ["django", "fastapi", "flask", "sanic"]
     );
     let q = FrameworksQuery {
         async_support: Some(AsyncSupport::Native),
         ..Default::default()
     };
-    assert_eq!(ids(&visible(&d.frameworks, &q)), ["fastapi", "sanic"]);
+    assert_eq!(
+        ids(&visible(&d.frameworks, &q, str::to_lowercase)),
+        ["fastapi", "sanic"]
+    );
     // Flask: one source says "Not asynchronous", another "synchronous by default".
     let q = FrameworksQuery {
         async_support: Some(AsyncSupport::No),
         ..Default::default()
     };
-    assert_eq!(ids(&visible(&d.frameworks, &q)), Vec::<&str>::new());
+    assert_eq!(
+        ids(&visible(&d.frameworks, &q, str::to_lowercase)),
+        Vec::<&str>::new()
+    );
     let q = FrameworksQuery {
         async_support: Some(AsyncSupport::SourcesDiffer),
         ..Default::default()
     };
-    assert_eq!(ids(&visible(&d.frameworks, &q)), ["flask"]);
+    assert_eq!(
+        ids(&visible(&d.frameworks, &q, str::to_lowercase)),
+        ["flask"]
+    );
     let q = FrameworksQuery {
         lang: Some("python".into()),
         async_support: Some(AsyncSupport::Unknown),
         ..Default::default()
     };
-    assert_eq!(ids(&visible(&d.frameworks, &q)), ["django"]);
+    assert_eq!(
+        ids(&visible(&d.frameworks, &q, str::to_lowercase)),
+        ["django"]
+    );
     let q = FrameworksQuery {
         lang: Some("ruby".into()),
         async_support: Some(AsyncSupport::Native),
         ..Default::default()
     };
-    assert!(visible(&d.frameworks, &q).is_empty());
+    assert!(visible(&d.frameworks, &q, str::to_lowercase).is_empty());
     assert_eq!(
-        visible(&d.frameworks, &FrameworksQuery::default()).len(),
+        visible(
+            &d.frameworks,
+            &FrameworksQuery::default(),
+            str::to_lowercase
+        )
+        .len(),
         d.frameworks.len()
     );
 }
@@ -816,7 +859,7 @@ fn answers_without_guidance_recommend_nothing() {
 #[test]
 fn every_reason_in_every_answer_combination_is_a_dataset_claim() {
     let d = dataset();
-    let claims = all_claims(&d);
+    let claims = all_claims(d);
     let mut combos = vec![Answers::default()];
     for q in &QUESTIONS {
         let mut next = Vec::new();
@@ -900,7 +943,7 @@ fn ties_go_to_the_framework_listed_first() {
 #[test]
 fn timeline_of_frameworks_and_languages() {
     let d = dataset();
-    let entries = timeline(&d.frameworks, &d.technologies);
+    let entries = timeline(&d.frameworks, &d.technologies, str::to_lowercase);
     let got: Vec<(&str, u16, TimelineKind)> = entries
         .iter()
         .map(|e| (e.id.as_str(), e.year, e.kind))
@@ -920,7 +963,7 @@ fn timeline_of_frameworks_and_languages() {
         assert!(d.sources.iter().any(|s| s.id == e.source), "{}", e.id);
     }
     assert_eq!(entries[0].creator.as_deref(), Some("Guido van Rossum"));
-    assert!(timeline(&[], &[]).is_empty());
+    assert!(timeline(&[], &[], str::to_lowercase).is_empty());
 }
 
 #[test]
@@ -934,7 +977,7 @@ fn timeline_uses_a_technology_year_when_the_framework_has_none() {
             ..f.clone()
         })
         .collect();
-    let entries = timeline(&fws, &d.technologies);
+    let entries = timeline(&fws, &d.technologies, str::to_lowercase);
     assert_eq!(entries.len(), d.technologies.len());
     assert!(entries.iter().all(|e| e.kind == TimelineKind::Technology));
 }

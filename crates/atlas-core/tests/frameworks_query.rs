@@ -2,18 +2,24 @@
 //! Native tests of the Frameworks page's URL state against the REAL dataset: defaults left
 //! out, each parameter alone, round trips over many combinations, the compare limit, and
 //! hostile input (never a panic, always a plain-text notice).
+#![allow(
+    clippy::disallowed_methods,
+    reason = "native tests: nothing of theirs ships"
+)]
 
-use backend_atlas::data::{self, AsyncSupport, Dataset, Framework};
-use backend_atlas::frameworks::{languages, Answers, SortKey, ASYNC_ALL, QUESTIONS};
-use backend_atlas::query::frameworks::{FrameworksQuery, MAX_COMPARE, MIN_COMPARE};
-use backend_atlas::query::{Notice, MAX_VALUE_LEN, SHOWN_CHARS};
+mod common;
 
-fn dataset() -> Dataset {
-    data::parse(include_str!("../public/data/atlas.json")).expect("bundled dataset is valid")
+use atlas_core::data::{AsyncSupport, Dataset, Framework};
+use atlas_core::frameworks::{languages, Answers, SortKey, ASYNC_ALL, QUESTIONS};
+use atlas_core::query::frameworks::{FrameworksQuery, MAX_COMPARE, MIN_COMPARE};
+use atlas_core::query::{Notice, MAX_VALUE_LEN, SHOWN_CHARS};
+
+fn dataset() -> &'static Dataset {
+    common::dataset()
 }
 
 fn parse(query: &str) -> (FrameworksQuery, Vec<Notice>) {
-    FrameworksQuery::parse(query, &dataset().frameworks)
+    FrameworksQuery::parse(query, &dataset().frameworks, str::to_lowercase)
 }
 
 fn texts(notices: &[Notice]) -> Vec<String> {
@@ -129,13 +135,13 @@ fn each_parameter_alone() {
 fn the_recruiter_link() {
     let d = dataset();
     let query = "compare=fastapi,flask,django&lang=python&q1=apis&q2=yes&q3=yes&q4=conventions";
-    let (q, notices) = FrameworksQuery::parse(query, &d.frameworks);
+    let (q, notices) = FrameworksQuery::parse(query, &d.frameworks, str::to_lowercase);
     assert!(notices.is_empty(), "{notices:?}");
     assert_eq!(q.compare, ["fastapi", "flask", "django"]);
     assert_eq!(q.lang.as_deref(), Some("python"));
     assert_eq!(q.answers.get("q2"), Some("yes"));
     assert_eq!(q.to_query(), query);
-    let rec = backend_atlas::frameworks::recommend(&q.answers, &d.frameworks).unwrap();
+    let rec = atlas_core::frameworks::recommend(&q.answers, &d.frameworks).unwrap();
     assert_eq!(rec.framework_id, "fastapi");
 }
 
@@ -197,7 +203,11 @@ fn round_trip_over_many_combinations() {
         vec!["<script>".into(), "x y".into(), "".into()],
     ];
     let mut langs: Vec<Option<String>> = vec![None, Some("Python".into()), Some("cobol".into())];
-    langs.extend(languages(fws).into_iter().map(|(id, _)| Some(id)));
+    langs.extend(
+        languages(fws, str::to_lowercase)
+            .into_iter()
+            .map(|(id, _)| Some(id)),
+    );
     let asyncs: Vec<Option<AsyncSupport>> =
         std::iter::once(None).chain(ASYNC_ALL.map(Some)).collect();
     let mut answer_sets = vec![Answers::default()];
@@ -227,11 +237,12 @@ fn round_trip_over_many_combinations() {
                             answers: answers.clone(),
                         };
                         let query = q.to_query();
-                        let (parsed, _) = FrameworksQuery::parse(&query, fws);
-                        let normal = q.normalized(fws);
+                        let (parsed, _) = FrameworksQuery::parse(&query, fws, str::to_lowercase);
+                        let normal = q.normalized(fws, str::to_lowercase);
                         assert_eq!(parsed, normal, "{query}");
                         // A normalised value round-trips exactly and without notices.
-                        let (again, notices) = FrameworksQuery::parse(&normal.to_query(), fws);
+                        let (again, notices) =
+                            FrameworksQuery::parse(&normal.to_query(), fws, str::to_lowercase);
                         assert_eq!(again, normal, "{query}");
                         assert!(notices.is_empty(), "{query}: {notices:?}");
                         assert!(normal.compare.len() <= MAX_COMPARE);
@@ -381,14 +392,14 @@ fn shows_combines_the_filters() {
     let d = dataset();
     let find = |id: &str| d.frameworks.iter().find(|f| f.id == id).unwrap();
     let (q, _) = parse("lang=python&async=native");
-    assert!(q.shows(find("fastapi")));
-    assert!(q.shows(find("sanic")));
-    assert!(!q.shows(find("flask")));
-    assert!(!q.shows(find("express")));
+    assert!(q.shows(find("fastapi"), str::to_lowercase));
+    assert!(q.shows(find("sanic"), str::to_lowercase));
+    assert!(!q.shows(find("flask"), str::to_lowercase));
+    assert!(!q.shows(find("express"), str::to_lowercase));
     let (q, _) = parse("lang=scala");
-    assert!(q.shows(find("play")));
-    assert!(!q.shows(find("spring-boot")));
-    assert!(FrameworksQuery::default().shows(find("rails")));
+    assert!(q.shows(find("play"), str::to_lowercase));
+    assert!(!q.shows(find("spring-boot"), str::to_lowercase));
+    assert!(FrameworksQuery::default().shows(find("rails"), str::to_lowercase));
 }
 
 #[test]
@@ -412,7 +423,7 @@ fn hostile_values_never_panic_and_are_quoted_as_plain_shortened_text() {
         "q1=apis#q2=yes".to_owned(),
         "sort=year\u{0}&lang=\u{202e}python".to_owned(),
     ] {
-        let (q, notices) = FrameworksQuery::parse(&query, &d.frameworks);
+        let (q, notices) = FrameworksQuery::parse(&query, &d.frameworks, str::to_lowercase);
         assert!(q.compare.len() <= MAX_COMPARE, "{query}");
         for n in &notices {
             // SHOWN_CHARS plus the sentence around it; never the whole 10 KB value.
@@ -420,7 +431,8 @@ fn hostile_values_never_panic_and_are_quoted_as_plain_shortened_text() {
             assert!(!n.0.chars().any(char::is_control), "{n:?}");
         }
         // What was kept writes a query that parses back to itself without notices.
-        let (again, notices) = FrameworksQuery::parse(&q.to_query(), &d.frameworks);
+        let (again, notices) =
+            FrameworksQuery::parse(&q.to_query(), &d.frameworks, str::to_lowercase);
         assert_eq!(again, q, "{query}");
         assert!(notices.is_empty(), "{query}: {notices:?}");
     }
@@ -475,21 +487,25 @@ fn normalized_is_idempotent_and_canonical() {
         lang: Some("C#".into()),
         ..Default::default()
     };
-    let n = q.normalized(&d.frameworks);
+    let n = q.normalized(&d.frameworks, str::to_lowercase);
     assert_eq!(n.compare, ["django", "fastapi", "flask", "sanic"]);
     assert_eq!(n.lang.as_deref(), Some("c-sharp"));
-    assert_eq!(n.normalized(&d.frameworks), n);
+    assert_eq!(n.normalized(&d.frameworks, str::to_lowercase), n);
     let q = FrameworksQuery {
         lang: Some("klingon".into()),
         ..Default::default()
     };
-    assert_eq!(q.normalized(&d.frameworks).lang, None);
+    assert_eq!(q.normalized(&d.frameworks, str::to_lowercase).lang, None);
 }
 
 #[test]
 fn parse_with_no_frameworks_drops_ids_and_languages() {
     let none: [Framework; 0] = [];
-    let (q, notices) = FrameworksQuery::parse("compare=fastapi,flask&lang=python&sort=year", &none);
+    let (q, notices) = FrameworksQuery::parse(
+        "compare=fastapi,flask&lang=python&sort=year",
+        &none,
+        str::to_lowercase,
+    );
     assert!(q.compare.is_empty());
     assert_eq!(q.lang, None);
     assert_eq!(q.sort, SortKey::Year);

@@ -1,16 +1,20 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 //! Native tests of the Hiring page's URL state (`usecase`, `level`, `kit`) against the real
 //! dataset: parsing, defaults left out, round trips, and hostile values.
+#![allow(
+    clippy::disallowed_methods,
+    reason = "native tests: nothing of theirs ships"
+)]
 
-use backend_atlas::data::{self, Hiring, Level};
-use backend_atlas::kit::{self, Kit, KitItem};
-use backend_atlas::query::hiring::{parse_level, HiringQuery, LEVELS};
-use backend_atlas::query::Notice;
+mod common;
+
+use atlas_core::data::{Hiring, Level};
+use atlas_core::kit::{self, Kit, KitItem};
+use atlas_core::query::hiring::{parse_level, HiringQuery, LEVELS};
+use atlas_core::query::Notice;
 
 fn hiring() -> Hiring {
-    data::parse(include_str!("../public/data/atlas.json"))
-        .expect("the bundled dataset is valid")
-        .hiring
+    common::dataset().hiring.clone()
 }
 
 fn parse(query: &str) -> (HiringQuery, Vec<Notice>) {

@@ -1,15 +1,19 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 //! Native tests of the CSV offer import: formats accepted, every reason a row is skipped, and
 //! the limits on the file as a whole.
+#![allow(
+    clippy::disallowed_methods,
+    reason = "native tests: nothing of theirs ships"
+)]
 
 use std::time::Instant;
 
-use backend_atlas::import::{
+use atlas_core::import::{
     parse_offers, parse_offers_text, Import, ImportError, RowError, MAX_BYTES, MAX_ERRORS, MAX_ROWS,
 };
-use backend_atlas::stats::{Offer, OfferSet};
+use atlas_core::stats::{Offer, OfferSet};
 
-const EXAMPLE: &str = include_str!("../public/data/example-offers.csv");
+const EXAMPLE: &str = include_str!("../../../public/data/example-offers.csv");
 
 fn offer(salary: f64, offers: u64) -> Offer {
     Offer { salary, offers }

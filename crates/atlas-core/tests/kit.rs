@@ -1,19 +1,24 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 //! Native tests of the interview kit against the real dataset: the `kit=` code (known codes,
 //! round trips of random selections, garbage rejected) and the Markdown export.
+#![allow(
+    clippy::disallowed_methods,
+    reason = "native tests: nothing of theirs ships"
+)]
 
 mod common;
-use common::Rng;
 
+use std::cell::Cell;
 use std::collections::BTreeMap;
 
-use backend_atlas::data::{self, Hiring, Level};
-use backend_atlas::kit::{decode, encode, escape_note, to_markdown, Kit, KitError, KitItem};
+use proptest::prelude::*;
+use proptest::sample::select;
+
+use atlas_core::data::{Hiring, Level};
+use atlas_core::kit::{decode, encode, escape_note, to_markdown, Kit, KitError, KitItem};
 
 fn hiring() -> Hiring {
-    data::parse(include_str!("../public/data/atlas.json"))
-        .expect("the bundled dataset is valid")
-        .hiring
+    common::dataset().hiring.clone()
 }
 
 fn q(id: &str) -> KitItem {
@@ -103,46 +108,60 @@ fn encode_ignores_unknown_ids_and_insertion_order() {
     assert_eq!(encode(&kit(&[m("why-fastapi")]), &h), "1.");
 }
 
-#[test]
-fn random_selections_round_trip() {
-    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
-    for (nq, nm) in [
-        (3, 4),
-        (0, 0),
-        (1, 0),
-        (0, 9),
-        (8, 8),
-        (9, 17),
-        (24, 25),
-        (40, 3),
-    ] {
+/// The (questions, mistakes) sizes the round trips run on: the real hiring section (3, 4) and
+/// synthetic ones across the one-character and one-byte boundaries of the code.
+const SHAPES: [(usize, usize); 8] = [
+    (3, 4),
+    (0, 0),
+    (1, 0),
+    (0, 9),
+    (8, 8),
+    (9, 17),
+    (24, 25),
+    (40, 3),
+];
+
+/// The most questions and mistakes of any shape.
+const MOST: (usize, usize) = (40, 25);
+
+proptest! {
+    // 300 cases per shape.
+    #![proptest_config(common::proptest_config(300 * SHAPES.len() as u32))]
+
+    /// A kit of each item with a chance of `density` in 4 (none at 0, all at 4), on a hiring
+    /// section of each shape, round trips through a well-formed code.
+    #[test]
+    fn random_selections_round_trip(
+        shape in 0..SHAPES.len(),
+        density in 0..=4usize,
+        question_draws in prop::collection::vec(0..4usize, MOST.0),
+        mistake_draws in prop::collection::vec(0..4usize, MOST.1),
+    ) {
+        let (nq, nm) = SHAPES[shape];
         let h = if (nq, nm) == (3, 4) {
             hiring()
         } else {
             big_hiring(nq, nm)
         };
-        for _ in 0..300 {
-            let mut k = Kit::new();
-            let density = rng.below(4);
-            for question in &h.questions {
-                if rng.below(4) < density {
-                    k.insert(KitItem::Question(question.id.clone()));
-                }
+        let mut k = Kit::new();
+        for (question, draw) in h.questions.iter().zip(&question_draws) {
+            if *draw < density {
+                k.insert(KitItem::Question(question.id.clone()));
             }
-            for mistake in &h.mistakes {
-                if rng.below(4) < density {
-                    k.insert(KitItem::Mistake(mistake.id.clone()));
-                }
-            }
-            let code = encode(&k, &h);
-            assert!(code.starts_with('1'));
-            assert!(code[1..]
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.')));
-            assert_eq!(code.matches('.').count(), 1);
-            assert_eq!(decode(&code, &h), Ok(k.clone()), "{code}");
-            assert_eq!(encode(&decode(&code, &h).unwrap(), &h), code);
         }
+        for (mistake, draw) in h.mistakes.iter().zip(&mistake_draws) {
+            if *draw < density {
+                k.insert(KitItem::Mistake(mistake.id.clone()));
+            }
+        }
+        let code = encode(&k, &h);
+        prop_assert!(code.starts_with('1'));
+        prop_assert!(code[1..]
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.')));
+        prop_assert_eq!(code.matches('.').count(), 1);
+        prop_assert_eq!(decode(&code, &h), Ok(k.clone()), "{}", code);
+        prop_assert_eq!(encode(&decode(&code, &h).unwrap(), &h), code);
     }
 }
 
@@ -178,64 +197,64 @@ fn garbage_codes_are_rejected() {
         (
             "1Bw.Dw.",
             KitError::InvalidBase64 {
-                section: backend_atlas::kit::Section::Mistakes,
+                section: atlas_core::kit::Section::Mistakes,
             },
         ),
         (
             "1B=.Dw",
             KitError::InvalidBase64 {
-                section: backend_atlas::kit::Section::Questions,
+                section: atlas_core::kit::Section::Questions,
             },
         ),
         (
             "1B w.",
             KitError::InvalidBase64 {
-                section: backend_atlas::kit::Section::Questions,
+                section: atlas_core::kit::Section::Questions,
             },
         ),
         (
             "1B+.",
             KitError::InvalidBase64 {
-                section: backend_atlas::kit::Section::Questions,
+                section: atlas_core::kit::Section::Questions,
             },
         ),
         (
             "1é.",
             KitError::InvalidBase64 {
-                section: backend_atlas::kit::Section::Questions,
+                section: atlas_core::kit::Section::Questions,
             },
         ),
         // One character is not a whole byte.
         (
             "1B.",
             KitError::InvalidBase64 {
-                section: backend_atlas::kit::Section::Questions,
+                section: atlas_core::kit::Section::Questions,
             },
         ),
         (
             "1BwAAA.",
             KitError::InvalidBase64 {
-                section: backend_atlas::kit::Section::Questions,
+                section: atlas_core::kit::Section::Questions,
             },
         ),
         // Non-zero padding bits (`Bx` would be `Bw` plus a stray bit).
         (
             "1Bx.",
             KitError::InvalidBase64 {
-                section: backend_atlas::kit::Section::Questions,
+                section: atlas_core::kit::Section::Questions,
             },
         ),
         (
             "1.Dx",
             KitError::InvalidBase64 {
-                section: backend_atlas::kit::Section::Mistakes,
+                section: atlas_core::kit::Section::Mistakes,
             },
         ),
         // Bit 3 when there are 3 questions; bit 4 when there are 4 mistakes.
         (
             "1CA.",
             KitError::UnknownItem {
-                section: backend_atlas::kit::Section::Questions,
+                section: atlas_core::kit::Section::Questions,
                 index: 3,
                 count: 3,
             },
@@ -243,7 +262,7 @@ fn garbage_codes_are_rejected() {
         (
             "1.EA",
             KitError::UnknownItem {
-                section: backend_atlas::kit::Section::Mistakes,
+                section: atlas_core::kit::Section::Mistakes,
                 index: 4,
                 count: 4,
             },
@@ -251,7 +270,7 @@ fn garbage_codes_are_rejected() {
         (
             "1AAE.",
             KitError::UnknownItem {
-                section: backend_atlas::kit::Section::Questions,
+                section: atlas_core::kit::Section::Questions,
                 index: 8,
                 count: 3,
             },
@@ -259,7 +278,7 @@ fn garbage_codes_are_rejected() {
         (
             "1____.",
             KitError::UnknownItem {
-                section: backend_atlas::kit::Section::Questions,
+                section: atlas_core::kit::Section::Questions,
                 index: 3,
                 count: 3,
             },
@@ -274,22 +293,31 @@ fn garbage_codes_are_rejected() {
 fn random_garbage_never_panics() {
     let h = hiring();
     let alphabet: Vec<char> = "1.AB-_wQ=é😀%+/ \0".chars().collect();
-    let mut rng = Rng(42);
-    let mut accepted = 0;
-    for _ in 0..5_000 {
-        let len = rng.below(12);
-        let code: String = (0..len)
-            .map(|_| alphabet[rng.below(alphabet.len())])
-            .collect();
+    // Garbage, half of it after the version character, where the decoder has more to read.
+    let garbage = (
+        any::<bool>(),
+        prop::collection::vec(select(alphabet), 0..12),
+    )
+        .prop_map(|(versioned, chars)| {
+            let garbage: String = chars.into_iter().collect();
+            if versioned {
+                format!("1{garbage}")
+            } else {
+                garbage
+            }
+        });
+    let accepted = Cell::new(0);
+    common::run_property(5_000, garbage, |code| {
         if let Ok(k) = decode(&code, &h) {
-            accepted += 1;
+            accepted.set(accepted.get() + 1);
             // Whatever is accepted names only dataset items and re-encodes to a code that
             // decodes to the same kit.
-            assert_eq!(k.normalized(&h), k);
-            assert_eq!(decode(&encode(&k, &h), &h).unwrap(), k);
+            prop_assert_eq!(k.normalized(&h), k.clone(), "{:?}", code);
+            prop_assert_eq!(decode(&encode(&k, &h), &h).unwrap(), k, "{:?}", code);
         }
-    }
-    assert!(accepted > 0);
+        Ok(())
+    });
+    assert!(accepted.get() > 0);
 }
 
 #[test]

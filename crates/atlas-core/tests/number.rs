@@ -1,7 +1,11 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 //! `number::parse_decimal`, the app's own decimal parser, against `str::parse::<f64>`.
+#![allow(
+    clippy::disallowed_methods,
+    reason = "native tests: nothing of theirs ships"
+)]
 
-use backend_atlas::number::parse_decimal;
+use atlas_core::number::parse_decimal;
 use proptest::prelude::*;
 
 fn rust(text: &str) -> f64 {

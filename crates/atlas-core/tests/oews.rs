@@ -2,17 +2,21 @@
 //! validate, figures match what BLS publishes, percentile placement is exact at the edges, the
 //! URL state round-trips, and the map and box plots draw what they should.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(
+    clippy::disallowed_methods,
+    reason = "native tests: nothing of theirs ships"
+)]
 
 mod common;
 
-use backend_atlas::charts::boxes::draw_boxes;
-use backend_atlas::charts::map::draw_map;
-use backend_atlas::charts::{ChartStyle, Theme};
-use backend_atlas::data::{
+use atlas_core::charts::boxes::draw_boxes;
+use atlas_core::charts::map::draw_map;
+use atlas_core::charts::{ChartStyle, Theme};
+use atlas_core::data::{
     self, AreaFile, AreaKind, DataError, Figures, StatesMap, NOT_RELEASED, TOP_CODED,
 };
-use backend_atlas::oews::*;
-use backend_atlas::query::locations::{LocationsQuery, MAX_AREAS, POSTAL_CODES};
+use atlas_core::oews::*;
+use atlas_core::query::locations::{LocationsQuery, MAX_AREAS, POSTAL_CODES};
 use plotters::prelude::*;
 use std::sync::LazyLock;
 
@@ -21,6 +25,7 @@ const OCCUPATIONS: [&str; 5] = ["15-1252", "15-1254", "15-1251", "15-1253", "15-
 fn footnotes() -> Vec<u8> {
     common::dataset()
         .oews
+        .as_ref()
         .expect("the dataset carries the OEWS release")
         .footnotes
         .iter()
@@ -30,7 +35,7 @@ fn footnotes() -> Vec<u8> {
 
 fn read(path: &str) -> String {
     std::fs::read_to_string(format!(
-        "{}/public/data/oews/{path}",
+        "{}/../../public/data/oews/{path}",
         env!("CARGO_MANIFEST_DIR")
     ))
     .unwrap_or_else(|e| panic!("public/data/oews/{path}: {e}"))
@@ -42,7 +47,7 @@ static SOFTWARE: LazyLock<AreaFile> = LazyLock::new(|| {
 static MAP: LazyLock<StatesMap> =
     LazyLock::new(|| data::parse_states_map(&read("states-map.json")).expect("valid map"));
 
-fn area<'f>(file: &'f AreaFile, code: &str) -> &'f backend_atlas::data::Area {
+fn area<'f>(file: &'f AreaFile, code: &str) -> &'f atlas_core::data::Area {
     &file.areas[find(&file.areas, code).unwrap_or_else(|| panic!("area {code}"))]
 }
 
@@ -50,7 +55,7 @@ fn area<'f>(file: &'f AreaFile, code: &str) -> &'f backend_atlas::data::Area {
 
 #[test]
 fn every_occupation_file_parses_validates_and_is_listed_in_the_release() {
-    let release = common::dataset().oews.unwrap();
+    let release = common::dataset().oews.as_ref().unwrap();
     let listed: Vec<&str> = release
         .occupations
         .iter()
@@ -144,7 +149,7 @@ fn an_area_with_employment_but_no_wages_keeps_its_gap_and_footnote() {
     assert!(!alaska.figures.has_wages());
     assert_eq!(alaska.figures.note("median"), Some(NOT_RELEASED));
     assert_eq!(
-        backend_atlas::locations::cell(&alaska.figures, Stat::Median),
+        atlas_core::locations::cell(&alaska.figures, Stat::Median),
         "not released"
     );
     assert_eq!(place(150_000.0, &alaska.figures), Placement::NoData);
@@ -467,7 +472,7 @@ fn map_classes_split_the_states_and_the_legend_names_each() {
     assert_eq!(bin_of(30_000, &edges), 1);
     assert_eq!(bin_of(100_000, &edges), 4);
     assert_eq!(
-        backend_atlas::locations::legend(&edges),
+        atlas_core::locations::legend(&edges),
         [
             "under $30,000",
             "$30,000 – $50,000",
@@ -590,7 +595,7 @@ fn areas_are_unique_capped_and_never_the_nation() {
 fn a_monthly_salary_is_placed_as_twelve_months() {
     let (q, _) = parse("salary=12500&period=month&areas=0012420");
     assert_eq!(q.yearly_salary(), Some(150_000.0));
-    let rows = backend_atlas::locations::standings(&SOFTWARE, &q);
+    let rows = atlas_core::locations::standings(&SOFTWARE, &q);
     assert_eq!(rows.len(), 2, "the nation and Austin");
     assert_eq!(rows[1].placement.describe(), "about the 61st percentile");
 }
@@ -602,8 +607,8 @@ fn svg(
     height: u32,
     draw: impl FnOnce(
         &DrawingArea<SVGBackend<'_>, plotters::coord::Shift>,
-    ) -> Vec<backend_atlas::charts::Hit>,
-) -> (String, Vec<backend_atlas::charts::Hit>) {
+    ) -> Vec<atlas_core::charts::Hit>,
+) -> (String, Vec<atlas_core::charts::Hit>) {
     let mut out = String::new();
     let hits;
     {
@@ -616,7 +621,7 @@ fn svg(
 #[test]
 fn the_map_draws_every_state_with_a_pickable_outline() {
     let (q, _) = parse("areas=0600000");
-    let chart = backend_atlas::locations::map_chart(&SOFTWARE, &MAP, q.stat, &q.areas);
+    let chart = atlas_core::locations::map_chart(&SOFTWARE, &MAP, q.stat, &q.areas);
     let (out, hits) = svg(975, 610, |area| {
         draw_map(area, &chart, ChartStyle::default()).unwrap()
     });
@@ -632,7 +637,7 @@ fn the_map_draws_every_state_with_a_pickable_outline() {
     assert!(ca.text.starts_with("California: Median $"), "{}", ca.text);
     assert!(ca.text.contains("P10–P90") && ca.text.contains("employment"));
     let (cx, cy) = (ca.x0 + (ca.x1 - ca.x0) * 0.4, ca.y0 + (ca.y1 - ca.y0) * 0.5);
-    let picked = backend_atlas::charts::hit_at(&hits, cx, cy).and_then(|h| h.key.clone());
+    let picked = atlas_core::charts::hit_at(&hits, cx, cy).and_then(|h| h.key.clone());
     assert_eq!(picked.as_deref(), Some("0600000"));
     // Alaska released no wages: no class, and the table says so.
     let alaska = chart.states.iter().find(|s| s.area == "0200000").unwrap();
@@ -647,12 +652,12 @@ fn the_map_draws_every_state_with_a_pickable_outline() {
 fn the_box_plots_draw_the_nation_and_each_area_and_the_overlay() {
     let dataset = common::dataset();
     let (q, _) = parse("areas=0012420,0600000&ranges=1&salary=150000");
-    let chart = backend_atlas::locations::box_chart(&SOFTWARE, &dataset, &q);
+    let chart = atlas_core::locations::box_chart(&SOFTWARE, dataset, &q);
     assert_eq!(chart.boxes.len(), 3);
     assert!(chart.boxes[0].reference);
     assert_eq!(
         chart.ranges.len(),
-        backend_atlas::locations::seniority_ranges(&dataset).len()
+        atlas_core::locations::seniority_ranges(dataset).len()
     );
     assert!(!chart.ranges.is_empty());
     let (out, hits) = svg(800, chart.height() as u32, |area| {
@@ -687,8 +692,7 @@ fn the_box_plots_draw_the_nation_and_each_area_and_the_overlay() {
     });
     common::assert_texts_fit(&common::text_boxes(&out), 324.0);
     // Without areas, the nation alone.
-    let alone =
-        backend_atlas::locations::box_chart(&SOFTWARE, &dataset, &LocationsQuery::default());
+    let alone = atlas_core::locations::box_chart(&SOFTWARE, dataset, &LocationsQuery::default());
     assert_eq!(alone.boxes.len(), 1);
     assert!(alone.ranges.is_empty());
 }
@@ -696,10 +700,10 @@ fn the_box_plots_draw_the_nation_and_each_area_and_the_overlay() {
 #[test]
 fn the_salaries_reference_band_is_the_national_p10_to_p90() {
     let dataset = common::dataset();
-    let (q, notices) = backend_atlas::query::SalariesQuery::parse("bls=1&period=month", &[]);
+    let (q, notices) = atlas_core::query::SalariesQuery::parse("bls=1&period=month", &[]);
     assert!(notices.is_empty(), "{notices:?}");
     assert_eq!(q.to_query(), "period=month&bls=1");
-    let chart = backend_atlas::salaries::range_chart(&dataset, &q);
+    let chart = atlas_core::salaries::range_chart(dataset, &q);
     let r = chart.reference.as_ref().expect("band");
     assert!((r.min - 82_460.0 / 12.0).abs() < 1e-9 && (r.max - 214_670.0 / 12.0).abs() < 1e-9);
     assert!(r.label.contains("BLS OEWS May 2025") && r.label.contains("Software Developers"));
@@ -709,19 +713,19 @@ fn the_salaries_reference_band_is_the_national_p10_to_p90() {
         .iter()
         .any(|row| row[5] == "reference band"));
     let (_, hits) = svg(800, chart.height() as u32, |area| {
-        backend_atlas::charts::salary::draw_ranges(area, &chart, ChartStyle::default()).unwrap()
+        atlas_core::charts::ranges::draw_ranges(area, &chart, ChartStyle::default()).unwrap()
     });
     assert!(hits
         .iter()
         .any(|h| h.text.contains("10th–90th percentile") && h.text.contains("$6,872 – $17,889")));
-    let (off, _) = backend_atlas::query::SalariesQuery::parse("bls=yes", &[]);
+    let (off, _) = atlas_core::query::SalariesQuery::parse("bls=yes", &[]);
     assert!(!off.bls);
 }
 
 #[test]
 fn site_search_finds_areas_and_lands_on_their_comparison() {
-    use backend_atlas::search::{Index, Kind};
-    let index = Index::build_with_areas(&common::dataset(), &SOFTWARE);
+    use atlas_core::search::{Index, Kind};
+    let index = Index::build_with_areas(common::dataset(), &SOFTWARE);
     let austin = index.search("austin", 8);
     let first = austin.first().expect("a result");
     assert_eq!(first.kind, Kind::Area);
@@ -737,7 +741,7 @@ fn site_search_finds_areas_and_lands_on_their_comparison() {
         .iter()
         .any(|e| e.kind == Kind::Area && e.location() == "/locations#map-heading"));
     // Without the areas, the same search finds none: the index is the dataset's alone.
-    let plain = Index::build(&common::dataset());
+    let plain = Index::build(common::dataset());
     assert!(plain
         .search("austin", 8)
         .iter()

@@ -1,11 +1,15 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
-//! Native tests of the offers domain (`backend_atlas::offers`, issue 24): the fields as typed,
+//! Native tests of the offers domain (`atlas_core::offers`, issue 24): the fields as typed,
 //! and the first-year and annualized totals, table-driven over cliffs, vesting periods of 1 to 5
 //! years, percentage and amount bonuses, monthly input and no equity; and a property that no
 //! typed text panics.
+#![allow(
+    clippy::disallowed_methods,
+    reason = "native tests: nothing of theirs ships"
+)]
 
-use backend_atlas::data::Period;
-use backend_atlas::offers::{
+use atlas_core::data::Period;
+use atlas_core::offers::{
     parse_amount, parse_cliff_months, parse_percent, parse_vesting_years, Bonus, Equity,
     FieldError, Offer, Parts,
 };

@@ -3,22 +3,26 @@
 //! value and export file (corrupt values kept as a backup), the share code's round trip and its
 //! damaged forms, the URL state, the comparison (highest, differences), the placement against
 //! the sources and BLS, the Markdown, and the chart drawn with plotters' SVG backend.
+#![allow(
+    clippy::disallowed_methods,
+    reason = "native tests: nothing of theirs ships"
+)]
 
 mod common;
-use backend_atlas::charts::offers::{draw_offers, OffersChart};
-use backend_atlas::charts::{ChartStyle, Theme};
-use backend_atlas::data::{self, Level, Period};
-use backend_atlas::offers::compare::{
+use atlas_core::charts::offers::{draw_offers, OffersChart};
+use atlas_core::charts::{ChartStyle, Theme};
+use atlas_core::data::{self, Level, Period};
+use atlas_core::offers::compare::{
     bls_standing, markdown, placement_lines, rows, source_standing, Basis, BlsStanding,
     SourceStanding,
 };
-use backend_atlas::offers::draft::{check, default_label, Draft, Field};
-use backend_atlas::offers::saved::{
+use atlas_core::offers::draft::{check, default_label, Draft, Field};
+use atlas_core::offers::saved::{
     export_json, from_share_code, load_stored, read_document, share_code, to_stored, OffersError,
     BACKUP_KEY, MAX_OFFERS,
 };
-use backend_atlas::offers::{Bonus, Equity, FieldError};
-use backend_atlas::query::offers::OffersQuery;
+use atlas_core::offers::{Bonus, Equity, FieldError};
+use atlas_core::query::offers::OffersQuery;
 use common::{assert_texts_fit, text_boxes};
 use plotters::prelude::*;
 use proptest::prelude::*;
@@ -367,7 +371,7 @@ fn url_state_round_trips_and_drops_hostile_values() {
 
 // ---- the comparison -----------------------------------------------------------------------------
 
-fn two_offers() -> Vec<backend_atlas::offers::Offer> {
+fn two_offers() -> Vec<atlas_core::offers::Offer> {
     let a = check(&full_draft(), 0).offer.unwrap();
     let b = check(
         &Draft {
@@ -405,7 +409,7 @@ fn highest_total_and_differences_follow_the_basis() {
 fn placement_against_the_sources_and_bls() {
     let dataset = common::dataset();
     let offers = two_offers();
-    match source_standing(&dataset, &offers[0]) {
+    match source_standing(dataset, &offers[0]) {
         SourceStanding::Rows(rows) => {
             assert!(rows.iter().all(|r| r.level == Level::Senior));
             assert!(!rows.is_empty());
@@ -413,20 +417,17 @@ fn placement_against_the_sources_and_bls() {
         other => panic!("{other:?}"),
     }
     let no_level = check(&draft("", "100000"), 0).offer.unwrap();
-    assert_eq!(
-        source_standing(&dataset, &no_level),
-        SourceStanding::NoLevel
-    );
+    assert_eq!(source_standing(dataset, &no_level), SourceStanding::NoLevel);
 
     let release = dataset.oews.as_ref().unwrap();
     let footnotes: Vec<u8> = release.footnotes.iter().map(|f| f.code).collect();
     let text = std::fs::read_to_string(format!(
-        "{}/public/data/oews/15-1252.json",
+        "{}/../../public/data/oews/15-1252.json",
         env!("CARGO_MANIFEST_DIR")
     ))
     .unwrap();
     let file = data::parse_area_file(&text, "15-1252", &footnotes).unwrap();
-    let austin = &file.areas[backend_atlas::oews::find(&file.areas, "0012420").unwrap()];
+    let austin = &file.areas[atlas_core::oews::find(&file.areas, "0012420").unwrap()];
     match bls_standing(&file, &offers[0]) {
         BlsStanding::Placed {
             area, placement, ..
@@ -434,7 +435,7 @@ fn placement_against_the_sources_and_bls() {
             assert_eq!(area, austin.name);
             assert_eq!(
                 placement,
-                backend_atlas::oews::place(150_000.0, &austin.figures)
+                atlas_core::oews::place(150_000.0, &austin.figures)
             );
         }
         other => panic!("{other:?}"),
@@ -446,7 +447,7 @@ fn placement_against_the_sources_and_bls() {
         bls_standing(&file, &elsewhere),
         BlsStanding::UnknownArea("0099999".into())
     );
-    let lines = placement_lines(&dataset, Some(&file), &no_level);
+    let lines = placement_lines(dataset, Some(&file), &no_level);
     assert!(lines[0].starts_with("No level given"), "{lines:?}");
     assert!(lines[1].contains("No location given"), "{lines:?}");
 }
@@ -457,7 +458,7 @@ fn markdown_holds_both_totals_the_methods_and_escaped_labels() {
     let offers = two_offers();
     let lines: Vec<Vec<String>> = offers
         .iter()
-        .map(|o| placement_lines(&dataset, None, o))
+        .map(|o| placement_lines(dataset, None, o))
         .collect();
     let md = markdown(&offers, &lines);
     assert!(md.contains("| Acme \\| Platform | $150,000 | $15,000 | $20,000 / $5,000 | $50,000 / $50,000 | $1,200 | $236,200 | $221,200 |"), "{md}");
@@ -496,12 +497,12 @@ fn chart_draws_stacked_parts_marks_the_highest_and_fits_a_phone() {
             assert!(texts.contains(&"highest".to_owned()), "{texts:?}");
             let behind = format!(
                 "−{}",
-                backend_atlas::offers::compare::dollars(chart.rows[1].behind)
+                atlas_core::offers::compare::dollars(chart.rows[1].behind)
             );
             assert!(texts.contains(&behind), "{texts:?}");
             // One hit per drawn part plus one per total: Acme has five parts in the first year.
             let parts = |i: usize| {
-                backend_atlas::offers::compare::part_values(chart.rows[i].parts)
+                atlas_core::offers::compare::part_values(chart.rows[i].parts)
                     .iter()
                     .filter(|v| **v > 0)
                     .count()

@@ -1,19 +1,23 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
-//! Native tests of the reader's plan (`backend_atlas::plan`): typed hours, notes and their
+//! Native tests of the reader's plan (`atlas_core::plan`): typed hours, notes and their
 //! links, dates, and the projection arithmetic, table-driven over the real roadmap; and the
 //! storage / export format that carries the plan (version 2) while reading today's files.
+#![allow(
+    clippy::disallowed_methods,
+    reason = "native tests: nothing of theirs ships"
+)]
 
 mod common;
 
-use backend_atlas::data::Roadmap;
-use backend_atlas::plan::{
+use atlas_core::data::Roadmap;
+use atlas_core::plan::{
     self, note_parts, parse_estimate, parse_pace, Date, Hours, HoursError, NotePart, Plan,
     Projection,
 };
-use backend_atlas::progress::{self, ItemState, Progress};
+use atlas_core::progress::{self, ItemState, Progress};
 
 fn roadmap() -> Roadmap {
-    common::dataset().roadmap
+    common::dataset().roadmap.clone()
 }
 
 fn ids(r: &Roadmap) -> Vec<String> {

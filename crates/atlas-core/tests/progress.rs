@@ -2,28 +2,28 @@
 //! Native tests of roadmap progress against the real dataset's roadmap: states, summaries and
 //! percentages, the share code (round trips, length, older codes, hostile input), the
 //! localStorage format with its recovery, and the export/import file.
+#![allow(
+    clippy::disallowed_methods,
+    reason = "native tests: nothing of theirs ships"
+)]
 
 mod common;
-use common::Rng;
+use common::{with_check, CODE_ALPHABET};
 
-use std::sync::OnceLock;
+use std::cell::Cell;
 
-use backend_atlas::data::{self, Roadmap, RoadmapItem, Stage, YearsRange};
-use backend_atlas::progress::{
+use proptest::prelude::*;
+use proptest::sample::{select, Index};
+
+use atlas_core::data::{Roadmap, RoadmapItem, Stage, YearsRange};
+use atlas_core::progress::{
     self, decode, encode, export_json, import_json, load_stored, to_stored, ItemState, Progress,
     ProgressError, StageSummary, BACKUP_KEY, MAX_CODE_CHARS, MAX_FILE_BYTES, STORAGE_KEY,
 };
 
-/// The real roadmap, parsed once per test binary.
+/// The real roadmap.
 fn roadmap() -> Roadmap {
-    static ROADMAP: OnceLock<Roadmap> = OnceLock::new();
-    ROADMAP
-        .get_or_init(|| {
-            data::parse(include_str!("../public/data/atlas.json"))
-                .expect("the bundled dataset parses")
-                .roadmap
-        })
-        .clone()
+    common::dataset().roadmap.clone()
 }
 
 /// Every item id in roadmap order.
@@ -35,15 +35,16 @@ fn ids(roadmap: &Roadmap) -> Vec<String> {
         .collect()
 }
 
-fn random_state(rng: &mut Rng) -> ItemState {
-    ItemState::ALL[rng.below(4)]
-}
-fn random_progress(rng: &mut Rng, roadmap: &Roadmap) -> Progress {
-    let mut p = Progress::new();
-    for id in ids(roadmap) {
-        p.set(&id, random_state(rng));
-    }
-    p
+/// Any progress on `roadmap`: each of its items in any of the four states.
+fn any_progress(roadmap: &Roadmap) -> impl Strategy<Value = Progress> {
+    let ids = ids(roadmap);
+    prop::collection::vec(select(ItemState::ALL.to_vec()), ids.len()).prop_map(move |states| {
+        let mut p = Progress::new();
+        for (id, state) in ids.iter().zip(states) {
+            p.set(id, state);
+        }
+        p
+    })
 }
 
 fn with_states(pairs: &[(&str, ItemState)]) -> Progress {
@@ -63,8 +64,6 @@ fn summary(done: usize, learning: usize, skipped: usize, total: usize, pct: u8) 
         percent_done: pct,
     }
 }
-
-const CODE_ALPHABET: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
 // ---------------------------------------------------------------------------------------------
 // States and the progress map
@@ -312,24 +311,25 @@ fn overall_sums_counts_over_stages() {
 // ---------------------------------------------------------------------------------------------
 // Share code
 
-#[test]
-fn random_progress_round_trips_through_the_code() {
-    let r = roadmap();
-    let mut rng = Rng(0x5eed);
-    for round in 0..5000 {
-        let p = random_progress(&mut rng, &r);
+proptest! {
+    #![proptest_config(common::proptest_config(5000))]
+
+    #[test]
+    fn random_progress_round_trips_through_the_code(p in any_progress(&roadmap())) {
+        let r = roadmap();
         let code = encode(&p, &r);
-        assert_eq!(decode(&code, &r), Ok(p.clone()), "round {round}: {code}");
-        assert!(code.len() <= 13, "{code}");
-        assert!(code.starts_with('1'));
-        assert!(
+        prop_assert_eq!(decode(&code, &r), Ok(p.clone()), "{}", code);
+        prop_assert!(code.len() <= 13, "{}", code);
+        prop_assert!(code.starts_with('1'));
+        prop_assert!(
             code[1..]
                 .chars()
                 .all(|c| c == '.' || CODE_ALPHABET.contains(c)),
-            "{code}"
+            "{}",
+            code
         );
         // Deterministic, and canonical: re-encoding the decoded progress gives the same code.
-        assert_eq!(encode(&decode(&code, &r).unwrap(), &r), code);
+        prop_assert_eq!(encode(&decode(&code, &r).unwrap(), &r), code);
     }
 }
 
@@ -405,22 +405,28 @@ fn older_roadmap(r: &Roadmap) -> Roadmap {
     old
 }
 
-#[test]
-fn codes_from_a_smaller_older_roadmap_still_decode() {
-    let r = roadmap();
-    let old = older_roadmap(&r);
-    let mut rng = Rng(42);
-    for _ in 0..2000 {
-        let p = random_progress(&mut rng, &old);
-        let code = encode(&p, &old);
+proptest! {
+    #![proptest_config(common::proptest_config(2000))]
+
+    #[test]
+    fn codes_from_a_smaller_older_roadmap_still_decode(
+        p in any_progress(&older_roadmap(&roadmap()))
+    ) {
+        let r = roadmap();
+        let code = encode(&p, &older_roadmap(&r));
         // The items the old roadmap did not have are simply not started.
-        assert_eq!(decode(&code, &r), Ok(p), "{code}");
+        prop_assert_eq!(decode(&code, &r), Ok(p), "{}", code);
+    }
+
+    #[test]
+    fn codes_survive_items_and_stages_appended_later(p in any_progress(&roadmap())) {
+        let r = roadmap();
+        prop_assert_eq!(decode(&encode(&p, &r), &grown_roadmap(&r)), Ok(p));
     }
 }
 
-#[test]
-fn codes_survive_items_and_stages_appended_later() {
-    let r = roadmap();
+/// `r` with an item appended to every stage and a fifth stage appended: a later roadmap.
+fn grown_roadmap(r: &Roadmap) -> Roadmap {
     let mut grown = r.clone();
     for stage in &mut grown.stages {
         stage.items.push(RoadmapItem {
@@ -436,11 +442,7 @@ fn codes_survive_items_and_stages_appended_later() {
         item.id = format!("expert-{}", item.id);
     }
     grown.stages.push(new_stage);
-    let mut rng = Rng(7);
-    for _ in 0..2000 {
-        let p = random_progress(&mut rng, &r);
-        assert_eq!(decode(&encode(&p, &r), &grown), Ok(p));
-    }
+    grown
 }
 
 #[test]
@@ -457,18 +459,6 @@ fn non_canonical_codes_are_accepted() {
     }
     // Surrounding whitespace is ignored.
     assert_eq!(decode(&format!("  {canonical}\n"), &r), Ok(p));
-}
-
-/// `body` with its check character, found by trying all 64: exactly one passes the check.
-fn with_check(body: &str) -> String {
-    let r = roadmap();
-    let matching: Vec<String> = CODE_ALPHABET
-        .chars()
-        .map(|c| format!("{body}{c}"))
-        .filter(|code| decode(code, &r) != Err(ProgressError::CodeCheckFailed))
-        .collect();
-    assert_eq!(matching.len(), 1, "{body}: {matching:?}");
-    matching.into_iter().next().unwrap()
 }
 
 #[test]
@@ -494,35 +484,46 @@ fn codes_marking_items_the_roadmap_lacks_are_rejected() {
 #[test]
 fn truncated_and_damaged_codes_are_rejected() {
     let r = roadmap();
-    let mut rng = Rng(99);
-    let mut caught = 0;
-    let mut tried = 0;
-    for _ in 0..500 {
-        let p = random_progress(&mut rng, &r);
+    // A progress, where to change one character of its code, and to what.
+    let inputs = (
+        any_progress(&r),
+        any::<Index>(),
+        select(CODE_ALPHABET.chars().collect::<Vec<char>>()),
+    );
+    let caught = Cell::new(0);
+    let tried = Cell::new(0);
+    common::run_property(500, inputs, |(p, at, replacement)| {
         if p.is_empty() {
-            continue;
+            return Ok(());
         }
         let code = encode(&p, &r);
         for cut in 1..code.len() {
-            tried += 1;
+            tried.set(tried.get() + 1);
             match decode(&code[..cut], &r) {
-                Ok(got) => assert_ne!(got, p, "{code} cut to {cut} decoded as the original"),
-                Err(_) => caught += 1,
+                Ok(got) => prop_assert_ne!(
+                    got,
+                    p.clone(),
+                    "{} cut to {} decoded as the original",
+                    code,
+                    cut
+                ),
+                Err(_) => caught.set(caught.get() + 1),
             }
         }
         // One changed character.
-        let at = 1 + rng.below(code.len() - 1);
+        let at = 1 + at.index(code.len() - 1);
         let mut damaged: Vec<char> = code.chars().collect();
-        let replacement = CODE_ALPHABET.chars().nth(rng.below(64)).unwrap();
         if damaged[at] != replacement && damaged[at] != '.' {
             damaged[at] = replacement;
             let damaged: String = damaged.into_iter().collect();
-            tried += 1;
+            tried.set(tried.get() + 1);
             if decode(&damaged, &r).is_err() {
-                caught += 1;
+                caught.set(caught.get() + 1);
             }
         }
-    }
+        Ok(())
+    });
+    let (caught, tried) = (caught.get(), tried.get());
     // A 6-bit check misses about 1 in 64.
     assert!(caught * 100 >= tried * 95, "caught {caught} of {tried}");
     // The bare version (the check character cut off an empty code) is always rejected.
@@ -621,17 +622,21 @@ fn hostile_codes_error_without_panicking() {
             chars: MAX_CODE_CHARS
         })
     );
-    // Random bytes never panic.
-    let mut rng = Rng(1234);
-    for _ in 0..3000 {
-        let len = rng.below(40);
-        let text: String = (0..len)
-            .map(|_| {
-                let pool = "1111AQ_-.z9<>&%é\u{0}👍 ";
-                pool.chars().nth(rng.below(pool.chars().count())).unwrap()
-            })
-            .collect();
-        let _ = decode(&text, &r);
+}
+
+proptest! {
+    #![proptest_config(common::proptest_config(3000))]
+
+    /// Random text, mostly code characters and often the version, never panics.
+    #[test]
+    fn random_codes_error_without_panicking(
+        text in prop::collection::vec(
+            select("1111AQ_-.z9<>&%é\u{0}👍 ".chars().collect::<Vec<char>>()),
+            0..40,
+        )
+        .prop_map(String::from_iter)
+    ) {
+        let _ = decode(&text, &roadmap());
     }
 }
 
@@ -644,18 +649,21 @@ fn storage_keys_are_the_contract() {
     assert_eq!(BACKUP_KEY, "backend-atlas.progress.backup");
 }
 
-#[test]
-fn stored_value_round_trips() {
-    let r = roadmap();
-    let mut rng = Rng(5);
-    for _ in 0..500 {
-        let p = random_progress(&mut rng, &r);
+proptest! {
+    #![proptest_config(common::proptest_config(500))]
+
+    #[test]
+    fn stored_value_round_trips(p in any_progress(&roadmap())) {
         let stored = to_stored(&p);
-        let load = load_stored(Some(&stored), &r);
-        assert_eq!(load.progress, p, "{stored}");
-        assert_eq!(load.notice, None);
-        assert_eq!(load.backup, None);
+        let load = load_stored(Some(&stored), &roadmap());
+        prop_assert_eq!(load.progress, p, "{}", stored);
+        prop_assert_eq!(load.notice, None);
+        prop_assert_eq!(load.backup, None);
     }
+}
+
+#[test]
+fn stored_value_format_is_the_contract() {
     let p = with_states(&[
         ("foundation-sql", ItemState::Done),
         ("advanced-caching", ItemState::Learning),
@@ -809,14 +817,14 @@ fn hostile_storage_values_are_quoted_safely() {
 // ---------------------------------------------------------------------------------------------
 // Export / import
 
-#[test]
-fn export_then_import_round_trips() {
-    let r = roadmap();
-    let mut rng = Rng(77);
-    for _ in 0..300 {
-        let p = random_progress(&mut rng, &r);
+proptest! {
+    #![proptest_config(common::proptest_config(300))]
+
+    #[test]
+    fn export_then_import_round_trips(p in any_progress(&roadmap())) {
+        let r = roadmap();
         let file = export_json(&p, &r);
-        assert_eq!(import_json(&file, &r), Ok((p, Vec::new())));
+        prop_assert_eq!(import_json(&file, &r), Ok((p, Vec::new())));
     }
 }
 

@@ -14,24 +14,26 @@
 //!
 //! Case counts are modest (see [`CASES`]) so the suite stays quick on two cores; a failure
 //! prints its minimal input.
+#![allow(
+    clippy::disallowed_methods,
+    reason = "native tests: nothing of theirs ships"
+)]
 
 mod common;
-
-use std::sync::OnceLock;
 
 use proptest::prelude::*;
 use proptest::test_runner::Config;
 
-use backend_atlas::data::{self, Dataset, Level, Period};
-use backend_atlas::frameworks::{languages, Answers, SortKey, ASYNC_ALL, QUESTIONS};
-use backend_atlas::import::{parse_offers, parse_offers_text};
-use backend_atlas::kit::{self, Kit, KitItem};
-use backend_atlas::plan::{Hours, Plan};
-use backend_atlas::progress::{self, ItemState, Progress};
-use backend_atlas::query::frameworks::{FrameworksQuery, MAX_COMPARE};
-use backend_atlas::query::hiring::HiringQuery;
-use backend_atlas::query::roadmap::RoadmapQuery;
-use backend_atlas::query::SalariesQuery;
+use atlas_core::data::{self, Dataset, Level, Period};
+use atlas_core::frameworks::{languages, Answers, SortKey, ASYNC_ALL, QUESTIONS};
+use atlas_core::import::{parse_offers, parse_offers_text};
+use atlas_core::kit::{self, Kit, KitItem};
+use atlas_core::plan::{Hours, Plan};
+use atlas_core::progress::{self, ItemState, Progress};
+use atlas_core::query::frameworks::{FrameworksQuery, MAX_COMPARE};
+use atlas_core::query::hiring::HiringQuery;
+use atlas_core::query::roadmap::RoadmapQuery;
+use atlas_core::query::SalariesQuery;
 
 /// Cases per property (proptest's default is 256 too; named so it is easy to turn down).
 const CASES: u32 = 256;
@@ -46,13 +48,11 @@ fn config(cases: u32) -> Config {
     }
 }
 
-/// The bundled dataset, parsed once per test binary.
 fn ds() -> &'static Dataset {
-    static DATASET: OnceLock<Dataset> = OnceLock::new();
-    DATASET.get_or_init(common::dataset)
+    common::dataset()
 }
 
-const ATLAS_JSON: &str = include_str!("../public/data/atlas.json");
+const ATLAS_JSON: &str = include_str!("../../../public/data/atlas.json");
 
 fn source_ids() -> Vec<&'static str> {
     ds().sources.iter().map(|s| s.id.as_str()).collect()
@@ -243,9 +243,9 @@ proptest! {
     #[test]
     fn frameworks_query_never_panics(query in hostile_query()) {
         let fws = &ds().frameworks;
-        let (q, notices) = FrameworksQuery::parse(&query, fws);
+        let (q, notices) = FrameworksQuery::parse(&query, fws, str::to_lowercase);
         prop_assert!(q.compare.len() <= MAX_COMPARE);
-        prop_assert_eq!(FrameworksQuery::parse(&q.to_query(), fws).0, q);
+        prop_assert_eq!(FrameworksQuery::parse(&q.to_query(), fws, str::to_lowercase).0, q);
         for notice in notices {
             prop_assert!(notice.0.chars().count() < 400, "notice too long: {}", notice.0);
         }
@@ -321,7 +321,10 @@ fn frameworks_query() -> impl Strategy<Value = FrameworksQuery> {
     let mut ids: Vec<String> = fws.iter().map(|f| f.id.clone()).collect();
     ids.extend(fws.iter().take(3).map(|f| f.id.to_uppercase()));
     ids.extend(["nope", "<script>", "x y", ""].map(str::to_owned));
-    let mut langs: Vec<String> = languages(fws).into_iter().map(|(id, _)| id).collect();
+    let mut langs: Vec<String> = languages(fws, str::to_lowercase)
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect();
     langs.extend(["Python", "C#", "cobol", "", "%"].map(str::to_owned));
     let answer_picks: Vec<(&'static str, &'static str)> = QUESTIONS
         .iter()
@@ -454,10 +457,10 @@ proptest! {
     fn frameworks_query_round_trips(q in frameworks_query()) {
         let fws = &ds().frameworks;
         let text = q.to_query();
-        let (parsed, _) = FrameworksQuery::parse(&text, fws);
-        let normal = q.normalized(fws);
+        let (parsed, _) = FrameworksQuery::parse(&text, fws, str::to_lowercase);
+        let normal = q.normalized(fws, str::to_lowercase);
         prop_assert_eq!(&parsed, &normal, "{}", text);
-        let (again, notices) = FrameworksQuery::parse(&normal.to_query(), fws);
+        let (again, notices) = FrameworksQuery::parse(&normal.to_query(), fws, str::to_lowercase);
         prop_assert_eq!(again, normal);
         prop_assert!(notices.is_empty(), "{}: {:?}", text, notices);
     }
@@ -693,7 +696,7 @@ proptest! {
             prop_assert!(import.errors.len() <= import.skipped);
             for offer in &import.offers {
                 prop_assert!(offer.salary.is_finite() && offer.salary > 0.0, "{:?}", offer);
-                prop_assert!(offer.salary <= backend_atlas::import::MAX_SALARY);
+                prop_assert!(offer.salary <= atlas_core::import::MAX_SALARY);
             }
         }
     }

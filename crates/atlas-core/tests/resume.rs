@@ -2,17 +2,21 @@
 //! Native tests of the resume check against the real dataset: flag matching (case,
 //! punctuation, whole words, stems, multi-word keywords), byte offsets on any text, the yellow
 //! flags' rules, and the highlighted segments.
+#![allow(
+    clippy::disallowed_methods,
+    reason = "native tests: nothing of theirs ships"
+)]
 
-use backend_atlas::data::{self, Hiring};
-use backend_atlas::resume::{
+mod common;
+
+use atlas_core::data::Hiring;
+use atlas_core::resume::{
     check, find_flag, green_rule, matched_words, segments, yellow_rule, FlagColor, GreenRule,
     Match, ResumeReport, YellowRule, STEMS,
 };
 
 fn hiring() -> Hiring {
-    data::parse(include_str!("../public/data/atlas.json"))
-        .expect("the bundled dataset is valid")
-        .hiring
+    common::dataset().hiring.clone()
 }
 
 fn green_found(report: &ResumeReport) -> Vec<&str> {
@@ -290,7 +294,7 @@ fn acronym_keywords_match_only_in_capitals() {
         assert_eq!(matched(text, &report, flag_id), [word], "{text:?}");
         assert!(report.green.is_found(flag_id), "{text:?}");
     }
-    for keyword in backend_atlas::resume::ACRONYMS {
+    for keyword in atlas_core::resume::ACRONYMS {
         assert!(
             hiring()
                 .green_flags
@@ -628,7 +632,7 @@ fn segments_keep_the_longest_of_overlapping_matches() {
     // Build a report by hand with overlapping matches from two flags.
     let text = "open source fastapi";
     let mut report = check(text, &h);
-    report.yellow.found.push(backend_atlas::resume::FlagHit {
+    report.yellow.found.push(atlas_core::resume::FlagHit {
         flag_id: "generic-python".into(),
         matches: vec![
             Match {

@@ -2,27 +2,25 @@
 //! Native tests of the Roadmap page's URL state (`progress`, `stage`, `item`) against the real
 //! roadmap: round trips, defaults left out, canonical order, and hostile values that are ignored
 //! with a notice and never panic.
+#![allow(
+    clippy::disallowed_methods,
+    reason = "native tests: nothing of theirs ships"
+)]
 
 mod common;
-use common::Rng;
+use common::with_check;
 
-use std::sync::OnceLock;
+use proptest::prelude::*;
+use proptest::sample::select;
 
-use backend_atlas::data::{self, Roadmap};
-use backend_atlas::progress::{decode, encode, ItemState, Progress, ProgressError};
-use backend_atlas::query::roadmap::RoadmapQuery;
-use backend_atlas::query::{Notice, MAX_VALUE_LEN};
+use atlas_core::data::Roadmap;
+use atlas_core::progress::{encode, ItemState, Progress};
+use atlas_core::query::roadmap::RoadmapQuery;
+use atlas_core::query::{Notice, MAX_VALUE_LEN};
 
-/// The real roadmap, parsed once per test binary.
+/// The real roadmap.
 fn roadmap() -> Roadmap {
-    static ROADMAP: OnceLock<Roadmap> = OnceLock::new();
-    ROADMAP
-        .get_or_init(|| {
-            data::parse(include_str!("../public/data/atlas.json"))
-                .expect("the bundled dataset parses")
-                .roadmap
-        })
-        .clone()
+    common::dataset().roadmap.clone()
 }
 
 fn parse(query: &str) -> (RoadmapQuery, Vec<Notice>) {
@@ -33,14 +31,22 @@ fn texts(notices: &[Notice]) -> Vec<String> {
     notices.iter().map(ToString::to_string).collect()
 }
 
-fn random_code(rng: &mut Rng, r: &Roadmap) -> String {
-    let mut p = Progress::new();
-    for stage in &r.stages {
-        for item in &stage.items {
-            p.set(&item.id, ItemState::ALL[rng.below(4)]);
+/// The share code of any progress on `r` (each item in any of the four states).
+fn any_code(r: &Roadmap) -> impl Strategy<Value = String> {
+    let r = r.clone();
+    let items: usize = r.stages.iter().map(|stage| stage.items.len()).sum();
+    prop::collection::vec(select(ItemState::ALL.to_vec()), items).prop_map(move |states| {
+        let mut p = Progress::new();
+        let ids = r
+            .stages
+            .iter()
+            .flat_map(|stage| &stage.items)
+            .map(|item| &item.id);
+        for (id, state) in ids.zip(states) {
+            p.set(id, state);
         }
-    }
-    encode(&p, r)
+        encode(&p, &r)
+    })
 }
 
 #[test]
@@ -100,67 +106,67 @@ fn each_parameter_alone() {
     assert_eq!(q.shared_progress(&r), Some(p));
 }
 
-#[test]
-fn all_parameters_in_a_stable_order() {
-    let r = roadmap();
-    let code = random_code(&mut Rng(3), &r);
-    let (q, notices) = parse(&format!(
-        "item=Professional-Mentoring&stage=%32&progress=%20{code}%20"
-    ));
-    assert!(notices.is_empty(), "{notices:?}");
-    assert_eq!(
-        q,
-        RoadmapQuery {
-            progress: Some(code.clone()),
-            stage: Some(2),
-            item: Some("professional-mentoring".into()),
-        }
-    );
-    assert_eq!(
-        q.to_query(),
-        format!("progress={code}&stage=2&item=professional-mentoring")
-    );
-}
+proptest! {
+    #![proptest_config(common::proptest_config(256))]
 
-#[test]
-fn round_trip_over_many_combinations() {
-    let r = roadmap();
-    let items: Vec<&str> = r
-        .stages
-        .iter()
-        .flat_map(|s| s.items.iter().map(|i| i.id.as_str()))
-        .collect();
-    let mut rng = Rng(42);
-    for _ in 0..2000 {
-        let q = RoadmapQuery {
-            progress: (rng.below(3) > 0).then(|| random_code(&mut rng, &r)),
-            stage: (rng.below(2) > 0).then(|| u8::try_from(1 + rng.below(4)).unwrap()),
-            item: (rng.below(2) > 0).then(|| items[rng.below(items.len())].to_string()),
-        };
-        let text = q.to_query();
-        let (back, notices) = RoadmapQuery::parse(&text, &r);
-        assert!(notices.is_empty(), "{text}: {notices:?}");
-        assert_eq!(back, q, "{text}");
-        assert_eq!(back.to_query(), text);
-        // Codes need no escaping in the URL.
-        if let Some(code) = &q.progress {
-            assert!(text.contains(&format!("progress={code}")));
-        }
+    #[test]
+    fn all_parameters_in_a_stable_order(code in any_code(&roadmap())) {
+        let (q, notices) = parse(&format!(
+            "item=Professional-Mentoring&stage=%32&progress=%20{code}%20"
+        ));
+        prop_assert!(notices.is_empty(), "{:?}", notices);
+        prop_assert_eq!(
+            &q,
+            &RoadmapQuery {
+                progress: Some(code.clone()),
+                stage: Some(2),
+                item: Some("professional-mentoring".into()),
+            }
+        );
+        prop_assert_eq!(
+            q.to_query(),
+            format!("progress={code}&stage=2&item=professional-mentoring")
+        );
     }
 }
 
-const CODE_ALPHABET: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-
-/// `body` with its check character, found by trying all 64: exactly one passes the check.
-fn with_check(body: &str) -> String {
+/// Any valid Roadmap page state: each parameter present or not (a shared progress two times in
+/// three), with any code, stage and item of the real roadmap.
+fn any_query() -> impl Strategy<Value = RoadmapQuery> {
     let r = roadmap();
-    let matching: Vec<String> = CODE_ALPHABET
-        .chars()
-        .map(|c| format!("{body}{c}"))
-        .filter(|code| decode(code, &r) != Err(ProgressError::CodeCheckFailed))
+    let items: Vec<String> = r
+        .stages
+        .iter()
+        .flat_map(|s| s.items.iter().map(|i| i.id.clone()))
         .collect();
-    assert_eq!(matching.len(), 1, "{body}: {matching:?}");
-    matching.into_iter().next().unwrap()
+    (
+        prop::option::weighted(2.0 / 3.0, any_code(&r)),
+        prop::option::of(1u8..=4),
+        prop::option::of(select(items)),
+    )
+        .prop_map(|(progress, stage, item)| RoadmapQuery {
+            progress,
+            stage,
+            item,
+        })
+}
+
+proptest! {
+    #![proptest_config(common::proptest_config(2000))]
+
+    #[test]
+    fn round_trip_over_many_combinations(q in any_query()) {
+        let r = roadmap();
+        let text = q.to_query();
+        let (back, notices) = RoadmapQuery::parse(&text, &r);
+        prop_assert!(notices.is_empty(), "{}: {:?}", text, notices);
+        prop_assert_eq!(&back, &q, "{}", text);
+        prop_assert_eq!(back.to_query(), text.clone());
+        // Codes need no escaping in the URL.
+        if let Some(code) = &q.progress {
+            prop_assert!(text.contains(&format!("progress={code}")), "{}", text);
+        }
+    }
 }
 
 #[test]
@@ -233,20 +239,22 @@ fn progress_for_another_roadmap_is_ignored() {
     );
 }
 
-#[test]
-fn one_bad_value_keeps_the_others() {
-    let r = roadmap();
-    let code = random_code(&mut Rng(9), &r);
-    let (q, notices) = parse(&format!("progress={code}&stage=9&item=foundation-dsa"));
-    assert_eq!(
-        q,
-        RoadmapQuery {
-            progress: Some(code),
-            stage: None,
-            item: Some("foundation-dsa".into()),
-        }
-    );
-    assert_eq!(notices.len(), 1);
+proptest! {
+    #![proptest_config(common::proptest_config(256))]
+
+    #[test]
+    fn one_bad_value_keeps_the_others(code in any_code(&roadmap())) {
+        let (q, notices) = parse(&format!("progress={code}&stage=9&item=foundation-dsa"));
+        prop_assert_eq!(
+            q,
+            RoadmapQuery {
+                progress: Some(code),
+                stage: None,
+                item: Some("foundation-dsa".into()),
+            }
+        );
+        prop_assert_eq!(notices.len(), 1);
+    }
 }
 
 #[test]
@@ -295,18 +303,24 @@ fn hostile_values_never_panic_and_are_quoted_safely() {
         texts(&notices),
         vec!["Ignored item value “<script>alert(1)</script>” (not an item of the roadmap)."]
     );
-    // Random junk never panics.
-    let mut rng = Rng(5);
-    let pool: Vec<char> = "progress=stage=item=1234AQ_-.%&#+é<>\u{0}👍 "
-        .chars()
-        .collect();
-    for _ in 0..3000 {
-        let len = rng.below(60);
-        let text: String = (0..len).map(|_| pool[rng.below(pool.len())]).collect();
+}
+
+proptest! {
+    #![proptest_config(common::proptest_config(3000))]
+
+    /// Random junk from the parameters' own characters never panics, and whatever is kept is
+    /// valid and survives a round trip.
+    #[test]
+    fn random_junk_never_panics_and_what_is_kept_round_trips(
+        text in prop::collection::vec(
+            select("progress=stage=item=1234AQ_-.%&#+é<>\u{0}👍 ".chars().collect::<Vec<char>>()),
+            0..60,
+        )
+        .prop_map(String::from_iter)
+    ) {
         let (q, _) = parse(&text);
-        // Whatever is kept is valid and survives a round trip.
         let (back, notices) = parse(&q.to_query());
-        assert!(notices.is_empty(), "{text}: {notices:?}");
-        assert_eq!(back, q, "{text}");
+        prop_assert!(notices.is_empty(), "{:?}: {:?}", text, notices);
+        prop_assert_eq!(back, q, "{:?}", text);
     }
 }

@@ -1,16 +1,22 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 //! Native tests of site-wide search against the real dataset: normalisation, what the index
 //! holds and where each entry points, ranking of typical queries, hostile input and speed.
+#![allow(
+    clippy::disallowed_methods,
+    reason = "native tests: nothing of theirs ships"
+)]
 
 mod common;
-use common::Rng;
 
 use std::time::Instant;
 
-use backend_atlas::search::{normalize, Entry, Index, Kind, PAGES};
+use proptest::prelude::*;
+use proptest::sample::select;
+
+use atlas_core::search::{normalize, Entry, Index, Kind, PAGES};
 
 fn index() -> Index {
-    Index::build(&common::dataset())
+    Index::build(common::dataset())
 }
 
 fn titles(results: &[&Entry]) -> Vec<String> {
@@ -80,7 +86,7 @@ fn normalize_is_idempotent() {
 #[test]
 fn index_holds_every_record_and_page() {
     let d = common::dataset();
-    let index = Index::build(&d);
+    let index = Index::build(d);
     assert!(!index.is_empty());
     assert_eq!(index.len(), index.entries().len());
     let has = |kind: Kind, anchor: &str| {
@@ -158,7 +164,7 @@ fn index_holds_every_record_and_page() {
 #[test]
 fn skills_point_at_their_first_roadmap_item_or_the_top_ten_or_are_left_out() {
     let d = common::dataset();
-    let index = Index::build(&d);
+    let index = Index::build(d);
     for skill in &d.skills {
         let first_item = d
             .roadmap
@@ -208,7 +214,7 @@ fn skills_point_at_their_first_roadmap_item_or_the_top_ten_or_are_left_out() {
 #[test]
 fn technologies_point_at_their_framework_card_or_the_timeline() {
     let d = common::dataset();
-    let index = Index::build(&d);
+    let index = Index::build(d);
     let python = index
         .entries()
         .iter()
@@ -242,7 +248,7 @@ fn technologies_point_at_their_framework_card_or_the_timeline() {
 #[test]
 fn anchors_follow_the_documented_patterns() {
     let d = common::dataset();
-    let index = Index::build(&d);
+    let index = Index::build(d);
     let routes: Vec<&str> = PAGES.iter().map(|(path, _)| *path).collect();
     let framework = |id: &str| d.frameworks.iter().any(|f| f.id == id);
     let top_ten = |id: &str| d.fastapi.top_related.iter().any(|t| t.id == id);
@@ -290,7 +296,7 @@ fn anchors_follow_the_documented_patterns() {
                     && e.query.as_deref().is_none_or(|q| {
                         e.path == "/salaries"
                             && q.strip_prefix("levels=")
-                                .is_some_and(|id| backend_atlas::data::Level::from_id(id).is_some())
+                                .is_some_and(|id| atlas_core::data::Level::from_id(id).is_some())
                     })
             }
             (Kind::Source, "/sources") => a
@@ -501,19 +507,32 @@ fn hostile_input_never_panics() {
         let results = index.search(q, 20);
         assert!(results.len() <= 20);
     }
-    // Random strings from a mixed alphabet, including multi-byte and combining characters.
-    let alphabet: Vec<char> = "aZé ñ.ß-_/<>\"'İ東ж🚀\u{301}\u{a0}\t0".chars().collect();
-    let mut rng = Rng(7);
-    for _ in 0..500 {
-        let len = rng.below(40);
-        let q: String = (0..len)
-            .map(|_| alphabet[rng.below(alphabet.len())])
-            .collect();
+}
+
+proptest! {
+    #![proptest_config(common::proptest_config(500))]
+
+    /// Random strings from a mixed alphabet, including multi-byte and combining characters,
+    /// normalise to single-spaced trimmed text and never panic the search.
+    #[test]
+    fn random_input_never_panics(
+        q in prop::collection::vec(
+            select("aZé ñ.ß-_/<>\"'İ東ж🚀\u{301}\u{a0}\t0".chars().collect::<Vec<char>>()),
+            0..40,
+        )
+        .prop_map(String::from_iter)
+    ) {
         let n = normalize(&q);
-        assert_eq!(n.trim(), n);
-        assert!(!n.contains("  "));
-        let _ = index.search(&q, 10);
+        prop_assert_eq!(n.trim(), n.as_str(), "{:?}", q);
+        prop_assert!(!n.contains("  "), "{:?} -> {:?}", q, n);
+        let _ = shared_index().search(&q, 10);
     }
+}
+
+/// One index for the property's 500 cases.
+fn shared_index() -> &'static Index {
+    static INDEX: std::sync::OnceLock<Index> = std::sync::OnceLock::new();
+    INDEX.get_or_init(index)
 }
 
 /// Prints search timing; speed belongs in the benchmark, so this asserts nothing about time.
@@ -656,10 +675,10 @@ fn what_readers_type_lands_on_a_relevant_place() {
 fn the_readers_notes_are_found_and_land_on_their_item() {
     let d = common::dataset();
     let item = &d.roadmap.stages[1].items[2];
-    let mut index = Index::build(&d);
+    let mut index = Index::build(d);
     let before = index.len();
     index.add_notes(
-        &d,
+        d,
         [
             (
                 item.id.as_str(),

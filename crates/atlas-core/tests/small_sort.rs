@@ -1,7 +1,11 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 //! `small_sort`, the pages' insertion sorts, against the standard library's stable sorts.
+#![allow(
+    clippy::disallowed_methods,
+    reason = "native tests: nothing of theirs ships"
+)]
 
-use backend_atlas::small_sort::{sort, sort_by, sort_by_cached_key};
+use atlas_core::small_sort::{sort, sort_by, sort_by_cached_key};
 use proptest::prelude::*;
 
 #[test]

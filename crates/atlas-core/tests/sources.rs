@@ -48,27 +48,31 @@
 //! text: `frameworks[i].summary`, `fastapi.top_related[i].summary`, `fastapi.used_for[i]`, `skills[i].summary`,
 //! `sources[i].measures.note`, `offer_stats.period_note`; nor ids, levels, names of
 //! technologies and frameworks, or the BLS figures (checked in `tests/oews.rs`).
+#![allow(
+    clippy::disallowed_methods,
+    reason = "native tests: nothing of theirs ships"
+)]
 
 mod common;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use backend_atlas::data::{Dataset, SalaryBand, SalaryFigure, YearsRange};
+use atlas_core::data::{Dataset, SalaryBand, SalaryFigure, YearsRange};
 
 // ---- the documents ----------------------------------------------------------------------------
 
-/// `../shared/sources/`, next to the repository.
+/// `../shared/sources/`, next to the repository (this crate is `crates/atlas-core` in it).
 fn sources_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("..")
+        .join("../../..")
         .join("shared")
         .join("sources")
 }
 
 /// The bundled dataset and, for each source id that names a file, the file's normalised text;
 /// `None`, after printing why, when the folder is not there.
-fn setup(test: &str) -> Option<(Dataset, BTreeMap<String, String>)> {
+fn setup(test: &str) -> Option<(&'static Dataset, BTreeMap<String, String>)> {
     let dir = sources_dir();
     if !dir.is_dir() {
         println!(
@@ -294,7 +298,7 @@ impl Fields {
 }
 
 /// Every field the dataset names a quote, the UI shows in quotation marks, or the model
-/// documents as a source's words ([`backend_atlas::data::Claim`]: "One sentence or list item
+/// documents as a source's words ([`atlas_core::data::Claim`]: "One sentence or list item
 /// from a source"), with the source it cites:
 ///
 /// - named quote: `salary_bands[i].quote`, `averages[i].quote`,
@@ -595,7 +599,7 @@ fn quoted_fields_are_verbatim() {
     };
     let mut problems = Vec::new();
     let mut unchecked = Vec::new();
-    let fields = quoted_fields(&d);
+    let fields = quoted_fields(d);
     for f in &fields {
         let Some(doc) = docs.get(&f.source) else {
             unchecked.push(format!("{} ({})", f.path, f.source));

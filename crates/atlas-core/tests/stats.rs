@@ -1,17 +1,22 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 //! Native tests of `stats`: offer-weighted percentiles against a naive expanded-list reference,
 //! histograms and their labels, and the cross-source consensus on the real dataset.
+#![allow(
+    clippy::disallowed_methods,
+    reason = "native tests: nothing of theirs ships"
+)]
 
 mod common;
-use common::Rng;
 
-use backend_atlas::data::{self, Dataset, Level, Period, SalaryBand, SalaryFigure, YearsRange};
-use backend_atlas::stats::{
+use proptest::prelude::*;
+
+use atlas_core::data::{self, Dataset, Level, Period, SalaryBand, SalaryFigure, YearsRange};
+use atlas_core::stats::{
     bucket_label, consensus_by_level, monthly_to_yearly, yearly_to_monthly, Bucket, Offer,
     OfferSet, CONSENSUS_METHOD, DEFAULT_BUCKET_WIDTH, MAX_BUCKETS,
 };
 
-const ATLAS: &str = include_str!("../public/data/atlas.json");
+const ATLAS: &str = include_str!("../../../public/data/atlas.json");
 
 fn set(rows: &[(f64, u64)]) -> OfferSet {
     let rows: Vec<Offer> = rows
@@ -242,61 +247,63 @@ fn naive_rank(sorted: &[f64], x: f64) -> f64 {
     (below + equal / 2.0) / sorted.len() as f64 * 100.0
 }
 
-#[test]
-fn percentiles_match_the_expanded_list_on_random_inputs() {
-    let mut rng = Rng(0x5EED);
-    for case in 0..2000 {
-        let n_rows = rng.below(12);
-        let rows: Vec<(f64, u64)> = (0..n_rows)
-            .map(|_| {
-                // Few distinct values, so ties are common; weights include 0.
-                let salary =
-                    250.0 * (rng.below(40) as f64) + if rng.below(4) == 0 { 0.5 } else { 0.0 };
-                (salary, rng.below(6) as u64)
-            })
-            .collect();
+/// Up to 11 (salary, offers) rows of few distinct salaries, so ties are common: multiples of
+/// 250 below 10,000, some plus 0.50; weights include 0.
+fn rows() -> impl Strategy<Value = Vec<(f64, u64)>> {
+    prop::collection::vec(
+        (0..40u32, prop::bool::weighted(0.25), 0..6u64).prop_map(|(step, half, count)| {
+            (
+                250.0 * f64::from(step) + if half { 0.5 } else { 0.0 },
+                count,
+            )
+        }),
+        0..12,
+    )
+}
+
+proptest! {
+    #![proptest_config(common::proptest_config(2000))]
+
+    #[test]
+    fn percentiles_match_the_expanded_list_on_random_inputs(
+        rows in rows(),
+        random_ps in prop::collection::vec(0.0..1.0f64, 5),
+    ) {
         let offers = set(&rows);
         let mut expanded: Vec<f64> = rows
             .iter()
             .flat_map(|&(salary, count)| std::iter::repeat_n(salary, count as usize))
             .collect();
         expanded.sort_by(f64::total_cmp);
-        assert_eq!(offers.total_offers(), expanded.len() as u128, "case {case}");
+        prop_assert_eq!(offers.total_offers(), expanded.len() as u128);
         if expanded.is_empty() {
-            assert_eq!(offers.summary(), None, "case {case}");
-            continue;
+            prop_assert_eq!(offers.summary(), None);
+            return Ok(());
         }
         let mut ps = vec![0.0, 0.1, 0.25, 0.5, 0.75, 0.9, 1.0];
-        ps.extend((0..5).map(|_| rng.unit()));
+        ps.extend(random_ps);
         for p in ps {
             let got = offers.percentile(p).unwrap();
             let want = naive_percentile(&expanded, p);
-            assert!(
-                close(got, want),
-                "case {case} p {p}: {got} vs {want} for {rows:?}"
-            );
+            prop_assert!(close(got, want), "p {}: {} vs {}", p, got, want);
         }
         let s = offers.summary().unwrap();
         let mean = expanded.iter().sum::<f64>() / expanded.len() as f64;
-        assert!(
-            close(s.mean, mean),
-            "case {case}: mean {} vs {mean}",
-            s.mean
-        );
-        assert_eq!(s.min, expanded[0]);
-        assert_eq!(s.max, expanded[expanded.len() - 1]);
-        assert_eq!(
+        prop_assert!(close(s.mean, mean), "mean {} vs {}", s.mean, mean);
+        prop_assert_eq!(s.min, expanded[0]);
+        prop_assert_eq!(s.max, expanded[expanded.len() - 1]);
+        prop_assert_eq!(
             s.candidates,
             rows.iter().filter(|(_, count)| *count > 0).count() as u64
         );
         for x in [0.0, 1000.0, 2500.0, 2500.5, 5000.0, 20000.0, expanded[0]] {
             let got = offers.percentile_rank(x).unwrap();
             let want = naive_rank(&expanded, x);
-            assert!(close(got, want), "case {case} rank {x}: {got} vs {want}");
+            prop_assert!(close(got, want), "rank {}: {} vs {}", x, got, want);
         }
         // The histogram holds every offer exactly once.
         let total: u128 = offers.histogram(500.0).iter().map(|b| b.offers).sum();
-        assert_eq!(total, expanded.len() as u128);
+        prop_assert_eq!(total, expanded.len() as u128);
     }
 }
 

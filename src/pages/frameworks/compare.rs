@@ -5,6 +5,7 @@
 use super::{compare_hint, State};
 use crate::data::Dataset;
 use crate::frameworks as fw;
+use crate::query::frameworks::compared;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -19,7 +20,7 @@ fn comparison(url: State, dataset: StoredValue<Arc<Dataset>>) -> impl IntoView {
     move || {
         let q = query.get();
         let dataset = dataset.get_value();
-        let picked = fw::compared(&dataset.frameworks, &q);
+        let picked = compared(&dataset.frameworks, &q);
         if let Some(hint) = compare_hint(&picked) {
             return hint;
         }

@@ -41,10 +41,10 @@ pub fn Totals(url: State, shown: Shown) -> impl IntoView {
             .join("; ");
         format!(
             "Stacked bars, one per offer: base, bonus, sign-on, equity and other cash, {} totals in US dollars a year. {bars}.",
-            chart.basis.label().to_lowercase()
+            chart.basis.phrase()
         )
     });
-    let theme = crate::state::ChartTheme::from_context();
+    let theme = crate::theme::ChartTheme::from_context();
     let has_offers = Memo::new(move |_| shown.offers.with(|o| !o.is_empty()));
     let both = move || {
         shown.offers.with(|offers| {

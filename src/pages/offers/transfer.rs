@@ -3,10 +3,10 @@
 
 use super::bls::Bls;
 use super::{confirm_replace, Own, Shown, State};
-use crate::components::chart::download;
 use crate::components::clipboard::copy_text;
 use crate::components::file_input::{read_text, take_file};
 use crate::data::Dataset;
+use crate::download::download;
 use crate::offers::compare::{markdown, placement_lines};
 use crate::offers::draft::Draft;
 use crate::offers::saved::{self, OffersError};

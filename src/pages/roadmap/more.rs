@@ -4,10 +4,10 @@
 //! the first screen, so the Roadmap's first load does not carry the export and import code.
 
 use super::{confirm_replace, Own};
-use crate::components::chart::download;
 use crate::components::file_input::{read_text, take_file};
 use crate::components::source_ref::SourceRef;
 use crate::data::{Dataset, Roadmap as RoadmapData};
+use crate::download::download;
 use crate::plan::Plan;
 use crate::progress::{self, Progress};
 use crate::query::roadmap::RoadmapQuery;

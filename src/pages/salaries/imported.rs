@@ -6,7 +6,7 @@
 //! The page hands over what to import as an [`ImportRequest`] in a signal; [`load_results`] is
 //! called once, and its view then reads every later request from that signal.
 
-use crate::charts::salary::{draw_histogram, HistogramChart};
+use crate::charts::histogram::{draw_histogram, HistogramChart};
 use crate::components::chart::ChartFrame;
 use crate::data::Period;
 use crate::format::{money, per};

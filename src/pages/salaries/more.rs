@@ -5,7 +5,8 @@
 
 use super::imported::{ImportHandler, ImportInput, ImportRequest};
 use super::UrlState;
-use crate::charts::salary::{draw_bars, draw_years, YearsChart};
+use crate::charts::bars::draw_bars;
+use crate::charts::years::{draw_years, YearsChart};
 use crate::components::chart::ChartFrame;
 use crate::components::lazy::lazy_view;
 use crate::components::source_ref::SourceRef;
@@ -302,7 +303,7 @@ fn OffersSection(dataset: Arc<Dataset>, query: Memo<SalariesQuery>) -> impl Into
 /// The sources are chosen with the legend of the chart above.
 #[component]
 fn YearsLegend(chart: Memo<YearsChart>) -> impl IntoView {
-    let theme = crate::state::ChartTheme::from_context();
+    let theme = crate::theme::ChartTheme::from_context();
     let items = move || {
         let theme = theme.get();
         chart

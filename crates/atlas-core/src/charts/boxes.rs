@@ -3,8 +3,9 @@
 //! other sources' seniority ranges below them, and "You" where a salary was entered.
 
 use super::axis::nice_ticks;
+use super::marks::{grid, mark_bar, you_marker, Mark};
 use super::paint::{Align, Painter};
-use super::salary::{grid, mark_bar, you_marker, Mark, Table};
+use super::table::Table;
 use super::{ink, series_color, ChartError, ChartStyle, Hit};
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, DrawingBackend};

@@ -4,7 +4,7 @@
 //! figures, clicking or Enter on it picks its area code.
 
 use super::paint::Painter;
-use super::salary::Table;
+use super::table::Table;
 use super::{ink, ChartError, ChartStyle, Hit, Rgb, Theme};
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, DrawingBackend};

@@ -6,12 +6,17 @@
 //! component uses for HTML tooltips: hovering never redraws.
 
 pub mod axis;
+pub mod bars;
 pub mod boxes;
+pub mod histogram;
 pub mod map;
+pub mod marks;
 pub mod offers;
 mod paint;
-pub mod salary;
+pub mod ranges;
+pub mod table;
 pub mod timeline;
+pub mod years;
 
 pub use paint::{hit_at, ChartError, Hit};
 

@@ -4,7 +4,7 @@
 
 use super::axis::nice_ticks;
 use super::paint::{Align, Painter};
-use super::salary::Table;
+use super::table::Table;
 use super::{ink, ChartError, ChartStyle, Hit, Rgb, Theme};
 use crate::offers::compare::{dollars, part_values, Basis, Row, PART_NAMES};
 use plotters::coord::Shift;
@@ -127,7 +127,7 @@ pub fn draw_offers<DB: DrawingBackend>(
         FONT,
     )?;
     p.text(
-        &format!("USD a year, {}", chart.basis.label().to_lowercase()),
+        &format!("USD a year, {}", chart.basis.phrase()),
         width - 4.0,
         bottom + 26.0,
         FONT - 1.0,
@@ -164,7 +164,7 @@ pub fn draw_offers<DB: DrawingBackend>(
                     row.label,
                     PART_NAMES[part],
                     dollars(value),
-                    chart.basis.label().to_lowercase()
+                    chart.basis.phrase()
                 ),
             );
         }

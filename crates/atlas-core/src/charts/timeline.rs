@@ -2,7 +2,7 @@
 
 use super::axis::nice_ticks;
 use super::paint::{Align, Painter};
-use super::salary::Table;
+use super::table::Table;
 use super::{ink, series_color, ChartError, ChartStyle, Hit};
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, DrawingBackend};

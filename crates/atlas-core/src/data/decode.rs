@@ -107,7 +107,8 @@ impl<'a> At<'a> {
     }
 }
 
-/// "a string", "a list"...: what a value is, for "expected X, found Y".
+/// "a string", "the number 5"...: what a value is, for "expected X, found Y" (the dataset's
+/// authors read these; the files people import are worded by `format::json_kind`).
 fn kind(value: &Value) -> String {
     match value {
         Value::Null => "null".to_owned(),
@@ -195,6 +196,22 @@ impl<'v, 'a> Obj<'v, 'a> {
     fn strings(&self, key: &'static str) -> Vec<String> {
         self.list(key, string)
     }
+}
+
+/// `object!(value, at, Type { field: read, ... })` reads a JSON object into `Type`, whose fields
+/// are named as the JSON keys: each name is written once and gives both the list of keys the
+/// object may have (any other is an error) and the key the field is read from. `read` is an
+/// [`Obj`] method, `string`, `opt_string` or `strings`, or one with a decoder, `get(u32_)`,
+/// `opt(level)` or `list(source)`, and may be followed by calls on what it returns
+/// (`.unwrap_or_default()`). A leading `["type"]` allows keys read elsewhere (a tag). Fields are
+/// read in the order written, so the error recorded is the first field's, as serde's would be.
+macro_rules! object {
+    ($value:expr, $at:expr, $(($($extra:literal),*))? $ty:path {
+        $($field:ident: $read:ident $(($decode:expr))? $(.$then:ident($($arg:expr),*))*),* $(,)?
+    }) => {{
+        let o = Obj::new($value, $at, &[$($($extra,)*)? $(stringify!($field)),*]);
+        $ty { $($field: o.$read(stringify!($field) $(, $decode)?) $(.$then($($arg),*))*),* }
+    }};
 }
 
 fn list<T>(value: &Value, at: &At, decode: Decode<T>) -> Vec<T> {
@@ -296,70 +313,70 @@ const FIGURE_FIELDS: [&str; 10] = [
 ];
 
 fn oews_release(value: &Value, at: &At) -> OewsRelease {
-    let o = Obj::new(
+    object!(
         value,
         at,
-        &[
-            "source",
-            "release",
-            "release_code",
-            "year",
-            "published",
-            "retrieved",
-            "carrier",
-            "files",
-            "footnotes",
-            "occupations",
-        ],
-    );
-    OewsRelease {
-        source: o.string("source"),
-        release: o.string("release"),
-        release_code: o.string("release_code"),
-        year: o.get("year", u16_),
-        published: o.string("published"),
-        retrieved: o.string("retrieved"),
-        carrier: o.get("carrier", oews_carrier),
-        files: o.list("files", oews_file),
-        footnotes: o.list("footnotes", footnote),
-        occupations: o.list("occupations", oews_occupation),
-    }
+        OewsRelease {
+            source: string,
+            release: string,
+            release_code: string,
+            year: get(u16_),
+            published: string,
+            retrieved: string,
+            carrier: get(oews_carrier),
+            files: list(oews_file),
+            footnotes: list(footnote),
+            occupations: list(oews_occupation),
+        }
+    )
 }
 
 fn oews_carrier(value: &Value, at: &At) -> OewsCarrier {
-    let o = Obj::new(value, at, &["package", "version", "sha256"]);
-    OewsCarrier {
-        package: o.string("package"),
-        version: o.string("version"),
-        sha256: o.string("sha256"),
-    }
+    object!(
+        value,
+        at,
+        OewsCarrier {
+            package: string,
+            version: string,
+            sha256: string,
+        }
+    )
 }
 
 fn oews_file(value: &Value, at: &At) -> OewsFile {
-    let o = Obj::new(value, at, &["name", "url", "sha256", "published"]);
-    OewsFile {
-        name: o.string("name"),
-        url: o.string("url"),
-        sha256: o.string("sha256"),
-        published: o.string("published"),
-    }
+    object!(
+        value,
+        at,
+        OewsFile {
+            name: string,
+            url: string,
+            sha256: string,
+            published: string,
+        }
+    )
 }
 
 fn footnote(value: &Value, at: &At) -> Footnote {
-    let o = Obj::new(value, at, &["code", "text"]);
-    Footnote {
-        code: o.get("code", u8_),
-        text: o.string("text"),
-    }
+    object!(
+        value,
+        at,
+        Footnote {
+            code: get(u8_),
+            text: string,
+        }
+    )
 }
 
 fn oews_occupation(value: &Value, at: &At) -> OewsOccupation {
-    let o = Obj::new(value, at, &["code", "name", "national"]);
-    OewsOccupation {
-        code: o.string("code"),
-        name: o.string("name"),
-        national: o.get("national", national_figures),
-    }
+    object!(
+        value,
+        at,
+        OewsOccupation {
+            code: string,
+            name: string,
+            national: get(national_figures),
+        }
+    )
 }
 
 fn national_figures(value: &Value, at: &At) -> Figures {
@@ -613,47 +630,35 @@ fn dataset(value: &Value, at: &At) -> Dataset {
 }
 
 fn source(value: &Value, at: &At) -> Source {
-    let o = Obj::new(
+    object!(
         value,
         at,
-        &[
-            "id",
-            "title",
-            "short_name",
-            "publisher",
-            "year",
-            "file",
-            "url",
-            "measures",
-            "taken",
-        ],
-    );
-    Source {
-        id: o.string("id"),
-        title: o.string("title"),
-        short_name: o.string("short_name"),
-        publisher: o.opt_string("publisher"),
-        year: o.opt("year", u16_),
-        file: o.opt_string("file"),
-        url: o.opt_string("url"),
-        measures: o.get("measures", measures),
-        taken: o.strings("taken"),
-    }
+        Source {
+            id: string,
+            title: string,
+            short_name: string,
+            publisher: opt_string,
+            year: opt(u16_),
+            file: opt_string,
+            url: opt_string,
+            measures: get(measures),
+            taken: strings,
+        }
+    )
 }
 
 fn measures(value: &Value, at: &At) -> Measures {
-    let o = Obj::new(
+    object!(
         value,
         at,
-        &["currency", "period", "region", "sample_size", "note"],
-    );
-    Measures {
-        currency: o.opt("currency", currency),
-        period: o.opt("period", period),
-        region: o.opt_string("region"),
-        sample_size: o.opt("sample_size", u32_),
-        note: o.string("note"),
-    }
+        Measures {
+            currency: opt(currency),
+            period: opt(period),
+            region: opt_string,
+            sample_size: opt(u32_),
+            note: string,
+        }
+    )
 }
 
 fn salary_figure(value: &Value, at: &At) -> SalaryFigure {
@@ -669,24 +674,21 @@ fn salary_figure(value: &Value, at: &At) -> SalaryFigure {
     };
     match tag {
         Some("range") => {
-            let o = Obj::new(value, at, &["type", "min", "max"]);
-            SalaryFigure::Range {
-                min: o.get("min", u32_),
-                max: o.get("max", u32_),
-            }
+            object!(value, at, ("type") SalaryFigure::Range {
+                min: get(u32_),
+                max: get(u32_),
+            })
         }
         Some("open_range") => {
-            let o = Obj::new(value, at, &["type", "min", "stated_top"]);
-            SalaryFigure::OpenRange {
-                min: o.get("min", u32_),
-                stated_top: o.opt("stated_top", u32_),
-            }
+            object!(value, at, ("type") SalaryFigure::OpenRange {
+                min: get(u32_),
+                stated_top: opt(u32_),
+            })
         }
         Some("point") => {
-            let o = Obj::new(value, at, &["type", "value"]);
-            SalaryFigure::Point {
-                value: o.get("value", u32_),
-            }
+            object!(value, at, ("type") SalaryFigure::Point {
+                value: get(u32_),
+            })
         }
         other => {
             match (other, value.as_object()) {
@@ -702,442 +704,406 @@ fn salary_figure(value: &Value, at: &At) -> SalaryFigure {
 }
 
 fn years_range(value: &Value, at: &At) -> YearsRange {
-    let o = Obj::new(value, at, &["min", "max"]);
-    YearsRange {
-        min: o.get("min", u8_),
-        max: o.opt("max", u8_),
-    }
+    object!(
+        value,
+        at,
+        YearsRange {
+            min: get(u8_),
+            max: opt(u8_),
+        }
+    )
 }
 
 fn salary_band(value: &Value, at: &At) -> SalaryBand {
-    let o = Obj::new(
+    object!(
         value,
         at,
-        &[
-            "id",
-            "source",
-            "role",
-            "level",
-            "source_label",
-            "years",
-            "region",
-            "salary",
-            "currency",
-            "period",
-            "quote",
-        ],
-    );
-    SalaryBand {
-        id: o.string("id"),
-        source: o.string("source"),
-        role: o.string("role"),
-        level: o.get("level", level),
-        source_label: o.string("source_label"),
-        years: o.opt("years", years_range),
-        region: o.opt("region", string),
-        salary: o.get("salary", salary_figure),
-        currency: o.get("currency", currency),
-        period: o.get("period", period),
-        quote: o.string("quote"),
-    }
+        SalaryBand {
+            id: string,
+            source: string,
+            role: string,
+            level: get(level),
+            source_label: string,
+            years: opt(years_range),
+            region: opt(string),
+            salary: get(salary_figure),
+            currency: get(currency),
+            period: get(period),
+            quote: string,
+        }
+    )
 }
 
 fn offer_stats(value: &Value, at: &At) -> OfferStats {
-    let o = Obj::new(
+    object!(
         value,
         at,
-        &[
-            "source",
-            "role",
-            "total_offers",
-            "median_expectation",
-            "currency",
-            "period",
-            "period_note",
-            "proposals",
-            "bucket_width",
-            "method",
-        ],
-    );
-    OfferStats {
-        source: o.string("source"),
-        role: o.string("role"),
-        total_offers: o.get("total_offers", u32_),
-        median_expectation: o.get("median_expectation", u32_),
-        currency: o.get("currency", currency),
-        period: o.get("period", period),
-        period_note: o.opt_string("period_note"),
-        proposals: o.get("proposals", u32_),
-        bucket_width: o.get("bucket_width", u32_),
-        method: o.strings("method"),
-    }
+        OfferStats {
+            source: string,
+            role: string,
+            total_offers: get(u32_),
+            median_expectation: get(u32_),
+            currency: get(currency),
+            period: get(period),
+            period_note: opt_string,
+            proposals: get(u32_),
+            bucket_width: get(u32_),
+            method: strings,
+        }
+    )
 }
 
 fn average(value: &Value, at: &At) -> Average {
-    let o = Obj::new(
+    object!(
         value,
         at,
-        &[
-            "id",
-            "source",
-            "cited_from",
-            "as_of",
-            "role",
-            "value",
-            "currency",
-            "period",
-            "quote",
-        ],
-    );
-    Average {
-        id: o.string("id"),
-        source: o.string("source"),
-        cited_from: o.opt_string("cited_from"),
-        as_of: o.opt_string("as_of"),
-        role: o.string("role"),
-        value: o.get("value", u32_),
-        currency: o.get("currency", currency),
-        period: o.get("period", period),
-        quote: o.string("quote"),
-    }
+        Average {
+            id: string,
+            source: string,
+            cited_from: opt_string,
+            as_of: opt_string,
+            role: string,
+            value: get(u32_),
+            currency: get(currency),
+            period: get(period),
+            quote: string,
+        }
+    )
 }
 
 fn market_snapshot(value: &Value, at: &At) -> MarketSnapshot {
-    let o = Obj::new(
+    object!(
         value,
         at,
-        &[
-            "source",
-            "role",
-            "region",
-            "level",
-            "salary",
-            "currency",
-            "period",
-            "salary_quote",
-            "hiring_difficulty",
-            "time_to_hire_weeks",
-            "time_to_hire_quote",
-        ],
-    );
-    MarketSnapshot {
-        source: o.string("source"),
-        role: o.string("role"),
-        region: o.string("region"),
-        level: o.get("level", level),
-        salary: o.get("salary", salary_figure),
-        currency: o.get("currency", currency),
-        period: o.get("period", period),
-        salary_quote: o.string("salary_quote"),
-        hiring_difficulty: o.string("hiring_difficulty"),
-        time_to_hire_weeks: o.get("time_to_hire_weeks", years_range),
-        time_to_hire_quote: o.string("time_to_hire_quote"),
-    }
+        MarketSnapshot {
+            source: string,
+            role: string,
+            region: string,
+            level: get(level),
+            salary: get(salary_figure),
+            currency: get(currency),
+            period: get(period),
+            salary_quote: string,
+            hiring_difficulty: string,
+            time_to_hire_weeks: get(years_range),
+            time_to_hire_quote: string,
+        }
+    )
 }
 
 fn technology(value: &Value, at: &At) -> Technology {
-    let o = Obj::new(value, at, &["id", "name", "creator", "year", "source"]);
-    Technology {
-        id: o.string("id"),
-        name: o.string("name"),
-        creator: o.opt_string("creator"),
-        year: o.opt("year", u16_),
-        source: o.string("source"),
-    }
+    object!(
+        value,
+        at,
+        Technology {
+            id: string,
+            name: string,
+            creator: opt_string,
+            year: opt(u16_),
+            source: string,
+        }
+    )
 }
 
 fn claim(value: &Value, at: &At) -> Claim {
-    let o = Obj::new(value, at, &["text", "source"]);
-    Claim {
-        text: o.string("text"),
-        source: o.string("source"),
-    }
+    object!(
+        value,
+        at,
+        Claim {
+            text: string,
+            source: string,
+        }
+    )
 }
 
 fn framework(value: &Value, at: &At) -> Framework {
-    let o = Obj::new(
+    object!(
         value,
         at,
-        &[
-            "id",
-            "name",
-            "kind",
-            "language",
-            "language_source",
-            "first_release",
-            "creator",
-            "facts_source",
-            "summary",
-            "async_support",
-            "async_notes",
-            "pros",
-            "cons",
-            "use_when",
-            "hello_world",
-        ],
-    );
-    Framework {
-        id: o.string("id"),
-        name: o.string("name"),
-        kind: o.get("kind", framework_kind),
-        language: o.string("language"),
-        language_source: o.string("language_source"),
-        first_release: o.opt("first_release", u16_),
-        creator: o.opt_string("creator"),
-        facts_source: o.opt_string("facts_source"),
-        summary: o.get("summary", claim),
-        async_support: o.get("async_support", async_support),
-        async_notes: o.list("async_notes", claim),
-        pros: o.list("pros", claim),
-        cons: o.list("cons", claim),
-        use_when: o.list("use_when", claim),
-        hello_world: o.opt("hello_world", code_sample),
-    }
+        Framework {
+            id: string,
+            name: string,
+            kind: get(framework_kind),
+            language: string,
+            language_source: string,
+            first_release: opt(u16_),
+            creator: opt_string,
+            facts_source: opt_string,
+            summary: get(claim),
+            async_support: get(async_support),
+            async_notes: list(claim),
+            pros: list(claim),
+            cons: list(claim),
+            use_when: list(claim),
+            hello_world: opt(code_sample),
+        }
+    )
 }
 
 fn code_sample(value: &Value, at: &At) -> CodeSample {
-    let o = Obj::new(value, at, &["language", "code", "source"]);
-    CodeSample {
-        language: o.string("language"),
-        code: o.string("code"),
-        source: o.string("source"),
-    }
+    object!(
+        value,
+        at,
+        CodeSample {
+            language: string,
+            code: string,
+            source: string,
+        }
+    )
 }
 
 fn fastapi(value: &Value, at: &At) -> FastApiFacts {
-    let o = Obj::new(value, at, &["facts", "top_related", "used_for"]);
-    FastApiFacts {
-        facts: o.list("facts", claim),
-        top_related: o.list("top_related", related_tech),
-        used_for: o.list("used_for", summary),
-    }
+    object!(
+        value,
+        at,
+        FastApiFacts {
+            facts: list(claim),
+            top_related: list(related_tech),
+            used_for: list(summary),
+        }
+    )
 }
 
 fn role(value: &Value, at: &At) -> Role {
-    let o = Obj::new(
+    object!(
         value,
         at,
-        &["source", "overview", "work_environment", "frameworks"],
-    );
-    Role {
-        source: o.string("source"),
-        overview: o.string("overview"),
-        work_environment: o.strings("work_environment"),
-        frameworks: o.strings("frameworks"),
-    }
+        Role {
+            source: string,
+            overview: string,
+            work_environment: strings,
+            frameworks: strings,
+        }
+    )
 }
 
 fn summary(value: &Value, at: &At) -> Summary {
-    let o = Obj::new(value, at, &["summary", "source"]);
-    Summary {
-        summary: o.string("summary"),
-        source: o.string("source"),
-    }
+    object!(
+        value,
+        at,
+        Summary {
+            summary: string,
+            source: string,
+        }
+    )
 }
 
 fn related_tech(value: &Value, at: &At) -> RelatedTech {
-    let o = Obj::new(
+    object!(
         value,
         at,
-        &["id", "rank", "name", "summary", "code", "source"],
-    );
-    RelatedTech {
-        id: o.string("id"),
-        rank: o.get("rank", u8_),
-        name: o.string("name"),
-        summary: o.string("summary"),
-        code: o.opt_string("code"),
-        source: o.string("source"),
-    }
+        RelatedTech {
+            id: string,
+            rank: get(u8_),
+            name: string,
+            summary: string,
+            code: opt_string,
+            source: string,
+        }
+    )
 }
 
 fn roadmap(value: &Value, at: &At) -> Roadmap {
-    let o = Obj::new(value, at, &["source", "stages"]);
-    Roadmap {
-        source: o.string("source"),
-        stages: o.list("stages", stage),
-    }
+    object!(
+        value,
+        at,
+        Roadmap {
+            source: string,
+            stages: list(stage),
+        }
+    )
 }
 
 fn stage(value: &Value, at: &At) -> Stage {
-    let o = Obj::new(
+    object!(
         value,
         at,
-        &[
-            "id",
-            "number",
-            "name",
-            "months",
-            "duration_label",
-            "summary",
-            "items",
-        ],
-    );
-    Stage {
-        id: o.string("id"),
-        number: o.get("number", u8_),
-        name: o.string("name"),
-        months: o.get("months", years_range),
-        duration_label: o.string("duration_label"),
-        summary: o.string("summary"),
-        items: o.list("items", roadmap_item),
-    }
+        Stage {
+            id: string,
+            number: get(u8_),
+            name: string,
+            months: get(years_range),
+            duration_label: string,
+            summary: string,
+            items: list(roadmap_item),
+        }
+    )
 }
 
 fn roadmap_item(value: &Value, at: &At) -> RoadmapItem {
-    let o = Obj::new(value, at, &["id", "text", "related"]);
-    RoadmapItem {
-        id: o.string("id"),
-        text: o.string("text"),
-        related: o.strings("related"),
-    }
+    object!(
+        value,
+        at,
+        RoadmapItem {
+            id: string,
+            text: string,
+            related: strings,
+        }
+    )
 }
 
 fn responsibilities(value: &Value, at: &At) -> Responsibilities {
-    let o = Obj::new(value, at, &["level", "source", "source_label", "items"]);
-    Responsibilities {
-        level: o.get("level", level),
-        source: o.string("source"),
-        source_label: o.string("source_label"),
-        items: o.strings("items"),
-    }
+    object!(
+        value,
+        at,
+        Responsibilities {
+            level: get(level),
+            source: string,
+            source_label: string,
+            items: strings,
+        }
+    )
 }
 
 fn career_ladder(value: &Value, at: &At) -> CareerLadder {
-    let o = Obj::new(value, at, &["source", "steps", "specialisations"]);
-    CareerLadder {
-        source: o.string("source"),
-        steps: o.strings("steps"),
-        specialisations: o.strings("specialisations"),
-    }
+    object!(
+        value,
+        at,
+        CareerLadder {
+            source: string,
+            steps: strings,
+            specialisations: strings,
+        }
+    )
 }
 
 fn skill(value: &Value, at: &At) -> Skill {
-    let o = Obj::new(value, at, &["id", "name", "category", "summary", "source"]);
-    Skill {
-        id: o.string("id"),
-        name: o.string("name"),
-        category: o.get("category", skill_category),
-        summary: o.opt_string("summary"),
-        source: o.string("source"),
-    }
+    object!(
+        value,
+        at,
+        Skill {
+            id: string,
+            name: string,
+            category: get(skill_category),
+            summary: opt_string,
+            source: string,
+        }
+    )
 }
 
 fn hiring(value: &Value, at: &At) -> Hiring {
-    let o = Obj::new(
+    object!(
         value,
         at,
-        &[
-            "source",
-            "builds",
-            "profile",
-            "mistakes",
-            "green_flags",
-            "yellow_flags",
-            "terms",
-            "questions",
-            "use_cases",
-            "faq",
-        ],
-    );
-    Hiring {
-        source: o.string("source"),
-        builds: o.list("builds", build_area),
-        profile: o.list("profile", profile_area),
-        mistakes: o.list("mistakes", hiring_mistake),
-        green_flags: o.list("green_flags", resume_flag),
-        yellow_flags: o.list("yellow_flags", resume_flag),
-        terms: o.list("terms", term),
-        questions: o.list("questions", question),
-        use_cases: o.list("use_cases", use_case),
-        faq: o.list("faq", faq),
-    }
+        Hiring {
+            source: string,
+            builds: list(build_area),
+            profile: list(profile_area),
+            mistakes: list(hiring_mistake),
+            green_flags: list(resume_flag),
+            yellow_flags: list(resume_flag),
+            terms: list(term),
+            questions: list(question),
+            use_cases: list(use_case),
+            faq: list(faq),
+        }
+    )
 }
 
 fn build_area(value: &Value, at: &At) -> BuildArea {
-    let o = Obj::new(value, at, &["title", "points"]);
-    BuildArea {
-        title: o.string("title"),
-        points: o.strings("points"),
-    }
+    object!(
+        value,
+        at,
+        BuildArea {
+            title: string,
+            points: strings,
+        }
+    )
 }
 
 fn profile_area(value: &Value, at: &At) -> ProfileArea {
-    let o = Obj::new(value, at, &["title", "points", "note"]);
-    ProfileArea {
-        title: o.string("title"),
-        points: o.strings("points"),
-        note: o.opt_string("note"),
-    }
+    object!(
+        value,
+        at,
+        ProfileArea {
+            title: string,
+            points: strings,
+            note: opt_string,
+        }
+    )
 }
 
 fn hiring_mistake(value: &Value, at: &At) -> HiringMistake {
-    let o = Obj::new(value, at, &["id", "title", "problem", "fix"]);
-    HiringMistake {
-        id: o.string("id"),
-        title: o.string("title"),
-        problem: o.string("problem"),
-        fix: o.string("fix"),
-    }
+    object!(
+        value,
+        at,
+        HiringMistake {
+            id: string,
+            title: string,
+            problem: string,
+            fix: string,
+        }
+    )
 }
 
 fn resume_flag(value: &Value, at: &At) -> ResumeFlag {
-    let o = Obj::new(value, at, &["id", "text", "keywords", "app_keywords"]);
-    ResumeFlag {
-        id: o.string("id"),
-        text: o.string("text"),
-        keywords: o.strings("keywords"),
-        app_keywords: o.strings("app_keywords"),
-    }
+    object!(
+        value,
+        at,
+        ResumeFlag {
+            id: string,
+            text: string,
+            keywords: strings,
+            app_keywords: strings,
+        }
+    )
 }
 
 fn term(value: &Value, at: &At) -> Term {
-    let o = Obj::new(value, at, &["id", "term", "meaning"]);
-    Term {
-        id: o.string("id"),
-        term: o.string("term"),
-        meaning: o.string("meaning"),
-    }
+    object!(
+        value,
+        at,
+        Term {
+            id: string,
+            term: string,
+            meaning: string,
+        }
+    )
 }
 
 fn question(value: &Value, at: &At) -> Question {
-    let o = Obj::new(
+    object!(
         value,
         at,
-        &["id", "question", "junior_answer", "senior_answer"],
-    );
-    Question {
-        id: o.string("id"),
-        question: o.string("question"),
-        junior_answer: o.string("junior_answer"),
-        senior_answer: o.string("senior_answer"),
-    }
+        Question {
+            id: string,
+            question: string,
+            junior_answer: string,
+            senior_answer: string,
+        }
+    )
 }
 
 fn use_case(value: &Value, at: &At) -> UseCase {
-    let o = Obj::new(
+    object!(
         value,
         at,
-        &["id", "title", "priority", "interview_focus", "red_flag"],
-    );
-    UseCase {
-        id: o.string("id"),
-        title: o.string("title"),
-        priority: o.string("priority"),
-        interview_focus: o.string("interview_focus"),
-        red_flag: o.string("red_flag"),
-    }
+        UseCase {
+            id: string,
+            title: string,
+            priority: string,
+            interview_focus: string,
+            red_flag: string,
+        }
+    )
 }
 
 fn faq(value: &Value, at: &At) -> Faq {
-    let o = Obj::new(value, at, &["question", "answer"]);
-    Faq {
-        question: o.opt_string("question"),
-        answer: o.string("answer"),
-    }
+    object!(
+        value,
+        at,
+        Faq {
+            question: opt_string,
+            answer: string,
+        }
+    )
 }
 
 #[cfg(test)]
+#[allow(
+    clippy::disallowed_methods,
+    reason = "native tests: nothing of theirs ships"
+)]
 mod tests {
     use super::*;
 

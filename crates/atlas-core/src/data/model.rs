@@ -9,8 +9,7 @@ use serde::{Deserialize, Serialize};
 /// The dataset schema this build understands. Bump it when the JSON shape changes.
 pub const SCHEMA_VERSION: u32 = 2;
 
-/// Identifier of a [`Source`] (for example `"upstaff-fastapi-2024"`).
-pub type SourceId = String;
+pub use super::SourceId;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -112,6 +111,7 @@ impl Level {
     ];
 
     /// The id used in the dataset and in URLs.
+    #[inline]
     pub fn id(self) -> &'static str {
         match self {
             Level::Junior => "junior",
@@ -123,6 +123,7 @@ impl Level {
         }
     }
 
+    #[inline]
     pub fn label(self) -> &'static str {
         match self {
             Level::Junior => "Junior",
@@ -534,6 +535,15 @@ fn claim_sources(list: &[Claim]) -> impl Iterator<Item = &str> {
 }
 
 impl Dataset {
+    /// A source's colour index: its position in the dataset, the same in every chart (one
+    /// colour per source; `charts::series_color` turns it into the colour).
+    pub fn series_index(&self, source_id: &str) -> usize {
+        self.sources
+            .iter()
+            .position(|s| s.id == source_id)
+            .unwrap_or(0)
+    }
+
     /// Every source id the dataset cites, once per citing record (for "cited by N records").
     pub fn citations(&self) -> Vec<&str> {
         let mut ids: Vec<&str> = Vec::new();

@@ -6,7 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::model::SourceId;
+use super::SourceId;
 
 /// The OEWS release the app carries (`atlas.json` → `oews`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -138,6 +138,7 @@ impl AreaKind {
     ];
 
     /// The file's name for it.
+    #[inline]
     pub fn id(self) -> &'static str {
         match self {
             AreaKind::National => "national",
@@ -147,6 +148,7 @@ impl AreaKind {
         }
     }
 
+    #[inline]
     pub fn label(self) -> &'static str {
         match self {
             AreaKind::National => "Nation",

@@ -22,6 +22,7 @@ pub enum Basis {
 impl Basis {
     pub const ALL: [Basis; 2] = [Basis::FirstYear, Basis::Annualized];
 
+    #[inline]
     pub fn id(self) -> &'static str {
         match self {
             Basis::FirstYear => "first-year",
@@ -33,10 +34,20 @@ impl Basis {
         Basis::ALL.into_iter().find(|b| b.id() == id)
     }
 
+    #[inline]
     pub fn label(self) -> &'static str {
         match self {
             Basis::FirstYear => "First year",
             Basis::Annualized => "Annualized",
+        }
+    }
+
+    /// The label inside a sentence: "first year", "annualized" (no case tables: see clippy.toml).
+    #[inline]
+    pub fn phrase(self) -> &'static str {
+        match self {
+            Basis::FirstYear => "first year",
+            Basis::Annualized => "annualized",
         }
     }
 

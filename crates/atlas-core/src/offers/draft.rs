@@ -67,6 +67,7 @@ pub enum Field {
 
 impl Field {
     /// The field's id in the page (`offer-0-base`).
+    #[inline]
     pub fn id(self) -> &'static str {
         match self {
             Field::Label => "label",
@@ -81,6 +82,7 @@ impl Field {
     }
 
     /// The field's name in the form (and in messages).
+    #[inline]
     pub fn label(self) -> &'static str {
         match self {
             Field::Label => "Label",

@@ -12,6 +12,7 @@
 
 use super::draft::Draft;
 use crate::data::{is_area_code, Level};
+use crate::format::json_kind;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use serde::Serialize;
@@ -80,18 +81,6 @@ fn not_offers(detail: impl Into<String>) -> OffersError {
     }
 }
 
-/// A JSON value's kind, for messages.
-fn kind(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "true or false",
-        Value::Number(_) => "a number",
-        Value::String(_) => "text",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
-    }
-}
-
 /// Checks what a form could not have produced: too many offers, texts too long, unknown
 /// choices. Field texts themselves may still be wrong (they are checked at the field).
 fn checked(drafts: Vec<Draft>) -> Result<Vec<Draft>, String> {
@@ -154,6 +143,10 @@ pub fn read_document(text: &str) -> Result<Vec<Draft>, OffersError> {
     if text.trim().is_empty() {
         return Err(OffersError::EmptyFile);
     }
+    #[expect(
+        clippy::disallowed_methods,
+        reason = "into a Value, read field by field"
+    )]
     let value: Value = serde_json::from_str(text).map_err(|err| OffersError::NotJson {
         line: err.line(),
         column: err.column(),
@@ -161,7 +154,7 @@ pub fn read_document(text: &str) -> Result<Vec<Draft>, OffersError> {
     let Value::Object(mut object) = value else {
         return Err(not_offers(format!(
             "it is {} instead of an object",
-            kind(&value)
+            json_kind(&value)
         )));
     };
     match object.get("version") {
@@ -179,7 +172,7 @@ pub fn read_document(text: &str) -> Result<Vec<Draft>, OffersError> {
         Some(other) => {
             return Err(not_offers(format!(
                 "“offers” is {} instead of a list",
-                kind(&other)
+                json_kind(&other)
             )))
         }
     };
@@ -199,7 +192,7 @@ fn draft_from(value: Value, n: usize) -> Result<Draft, String> {
     let Value::Object(map) = value else {
         return Err(format!(
             "offer {n} is {} instead of an object",
-            kind(&value)
+            json_kind(&value)
         ));
     };
     let mut draft = Draft::default();
@@ -211,7 +204,7 @@ fn draft_from(value: Value, n: usize) -> Result<Draft, String> {
         let Value::String(text) = value else {
             return Err(format!(
                 "offer {n}'s “{shown}” is {} instead of text",
-                kind(&value)
+                json_kind(&value)
             ));
         };
         *slot = text;
@@ -310,6 +303,10 @@ pub fn from_share_code(code: &str) -> Result<Vec<Draft>, OffersError> {
         .ok()
         .and_then(|bytes| String::from_utf8(bytes).ok())
         .ok_or_else(|| damaged("it is not in the code's alphabet or was cut short"))?;
+    #[expect(
+        clippy::disallowed_methods,
+        reason = "into a Value, read field by field"
+    )]
     let Ok(Value::Array(rows)) = serde_json::from_str::<Value>(&text) else {
         return Err(damaged("its content cannot be read"));
     };

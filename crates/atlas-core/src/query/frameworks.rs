@@ -28,8 +28,10 @@
 use super::{encode_component, last_value, parse_pairs, push_once, shown, Notice};
 use crate::data::{AsyncSupport, Framework};
 use crate::frameworks::{
-    async_from_id, async_id, languages, matches_language, slugify, Answers, SortKey, QUESTIONS,
+    async_from_id, async_id, languages, matches_language, slugify, sorted, Answers, SortKey,
+    QUESTIONS,
 };
+use crate::Lowercase;
 
 /// Most frameworks compared at once; more in `compare=` are dropped with a notice.
 pub const MAX_COMPARE: usize = 4;
@@ -53,7 +55,11 @@ pub struct FrameworksQuery {
 impl FrameworksQuery {
     /// `fws`: the dataset's frameworks (they define the valid `compare` and `lang` values).
     /// Unknown/hostile values are dropped with a [`Notice`] each; never panics.
-    pub fn parse(query: &str, fws: &[Framework]) -> (FrameworksQuery, Vec<Notice>) {
+    pub fn parse(
+        query: &str,
+        fws: &[Framework],
+        lowercase: Lowercase,
+    ) -> (FrameworksQuery, Vec<Notice>) {
         let pairs = parse_pairs(query);
         let mut notices = Vec::new();
         let mut q = FrameworksQuery::default();
@@ -64,7 +70,7 @@ impl FrameworksQuery {
             if value.trim().is_empty() {
                 notices.push(Notice("lang is empty; every language is shown.".into()));
             } else {
-                match known_language(value, fws) {
+                match known_language(value, fws, lowercase) {
                     Some(id) => q.lang = Some(id),
                     None => notices.push(Notice(format!(
                         "Ignored lang value “{}” (not a language of the listed frameworks).",
@@ -150,8 +156,8 @@ impl FrameworksQuery {
 
     /// The same state in the form [`FrameworksQuery::parse`] returns: compare ids known,
     /// canonical, de-duplicated and cut to [`MAX_COMPARE`]; lang a known id or `None`.
-    /// `parse(q.to_query(), fws).0 == q.normalized(fws)` for every `q`.
-    pub fn normalized(&self, fws: &[Framework]) -> FrameworksQuery {
+    /// `parse(q.to_query(), fws, l).0 == q.normalized(fws, l)` for every `q`.
+    pub fn normalized(&self, fws: &[Framework], lowercase: Lowercase) -> FrameworksQuery {
         let mut compare: Vec<String> = Vec::new();
         for id in &self.compare {
             if let Some(known) = known_framework(id, fws) {
@@ -166,7 +172,7 @@ impl FrameworksQuery {
             lang: self
                 .lang
                 .as_deref()
-                .and_then(|lang| known_language(lang, fws)),
+                .and_then(|lang| known_language(lang, fws, lowercase)),
             async_support: self.async_support,
             sort: self.sort,
             answers: self.answers.clone(),
@@ -174,10 +180,10 @@ impl FrameworksQuery {
     }
 
     /// Whether `fw` passes the language and async filters.
-    pub fn shows(&self, fw: &Framework) -> bool {
+    pub fn shows(&self, fw: &Framework, lowercase: Lowercase) -> bool {
         self.lang
             .as_deref()
-            .is_none_or(|lang| matches_language(fw, lang))
+            .is_none_or(|lang| matches_language(fw, lang, lowercase))
             && self
                 .async_support
                 .is_none_or(|support| fw.async_support == support)
@@ -209,6 +215,27 @@ impl FrameworksQuery {
     }
 }
 
+/// The cards the page shows: `q`'s language and async filters applied, in `q.sort` order.
+pub fn visible<'a>(
+    fws: &'a [Framework],
+    q: &FrameworksQuery,
+    lowercase: Lowercase,
+) -> Vec<&'a Framework> {
+    sorted(fws, q.sort, lowercase)
+        .into_iter()
+        .filter(|fw| q.shows(fw, lowercase))
+        .collect()
+}
+
+/// The frameworks `q.compare` names, in URL order (unknown ids skipped). The page shows the
+/// table when this has 2 to [`MAX_COMPARE`] entries.
+pub fn compared<'a>(fws: &'a [Framework], q: &FrameworksQuery) -> Vec<&'a Framework> {
+    q.compare
+        .iter()
+        .filter_map(|id| fws.iter().find(|fw| fw.id == *id))
+        .collect()
+}
+
 fn list_items(value: &str) -> impl Iterator<Item = &str> {
     value
         .split(',')
@@ -225,9 +252,9 @@ fn known_framework(id: &str, fws: &[Framework]) -> Option<String> {
 }
 
 /// The language id `value` names (slugified first), if a framework is written in it.
-fn known_language(value: &str, fws: &[Framework]) -> Option<String> {
-    let slug = slugify(value);
-    languages(fws)
+fn known_language(value: &str, fws: &[Framework], lowercase: Lowercase) -> Option<String> {
+    let slug = slugify(value, lowercase);
+    languages(fws, lowercase)
         .into_iter()
         .map(|(id, _)| id)
         .find(|id| *id == slug)

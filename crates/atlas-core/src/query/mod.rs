@@ -31,8 +31,9 @@ impl fmt::Display for Notice {
 /// Longer values are ignored with a notice.
 pub const MAX_VALUE_LEN: usize = 200;
 
-/// How much of an offending value a notice quotes.
-pub const SHOWN_CHARS: usize = 40;
+// How much of an offending value a notice quotes, and how (shared with the import's and the
+// restore's messages).
+pub use crate::format::{shown, SHOWN_CHARS};
 
 /// `?a=1&b=x+y&c=%C3%A9` -> `[("a", "1"), ("b", "x y"), ("c", "é")]`.
 ///
@@ -101,20 +102,6 @@ pub fn encode_component(s: &str) -> String {
             out.push(char::from(HEX[usize::from(b >> 4)]));
             out.push(char::from(HEX[usize::from(b & 0xF)]));
         }
-    }
-    out
-}
-
-/// A value quoted in a notice: cut to [`SHOWN_CHARS`] characters (with "…"), control
-/// characters replaced by U+FFFD.
-pub fn shown(value: &str) -> String {
-    let mut out: String = value
-        .chars()
-        .take(SHOWN_CHARS)
-        .map(|c| if c.is_control() { '\u{fffd}' } else { c })
-        .collect();
-    if value.chars().nth(SHOWN_CHARS).is_some() {
-        out.push('…');
     }
     out
 }

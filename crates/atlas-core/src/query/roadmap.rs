@@ -50,7 +50,9 @@ impl RoadmapQuery {
         }
         if let Some(value) = last_value(&pairs, "stage", &mut notices) {
             let stages = roadmap.stages.len();
-            match value.trim().parse::<u8>() {
+            #[expect(clippy::disallowed_methods, reason = "an integer: no float parser")]
+            let stage = value.trim().parse::<u8>();
+            match stage {
                 _ if value.trim().is_empty() => {
                     notices.push(Notice("stage is empty; ignored.".into()))
                 }

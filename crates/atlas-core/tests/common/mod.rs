@@ -1,33 +1,47 @@
 //! Helpers shared by the native integration tests (`mod common;`).
 #![allow(dead_code)]
+#![allow(
+    clippy::disallowed_methods,
+    reason = "native tests: nothing of theirs ships"
+)]
 
-use backend_atlas::data::{self, Dataset};
+use std::sync::OnceLock;
 
-/// The bundled dataset, parsed and validated.
-pub fn dataset() -> Dataset {
-    data::parse(include_str!("../../public/data/atlas.json")).expect("bundled dataset is valid")
+use atlas_core::data::{self, Dataset};
+
+/// The bundled dataset, parsed and validated once per test binary: the one loader of every
+/// native test (62 KB of JSON is not re-parsed per call).
+pub fn dataset() -> &'static Dataset {
+    static DATASET: OnceLock<Dataset> = OnceLock::new();
+    DATASET.get_or_init(|| {
+        data::parse(include_str!("../../../../public/data/atlas.json"))
+            .expect("the bundled dataset is valid")
+    })
 }
 
-/// A small deterministic PRNG (SplitMix64), so failures reproduce from their seed.
-pub struct Rng(pub u64);
-
-impl Rng {
-    pub fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
+/// proptest's settings for a property of `cases` cases. A failure prints its minimal input;
+/// no regression file is written into the repository.
+pub fn proptest_config(cases: u32) -> proptest::test_runner::Config {
+    proptest::test_runner::Config {
+        cases,
+        failure_persistence: None,
+        ..proptest::test_runner::Config::default()
     }
+}
 
-    /// Uniform-enough in `0..n` for tests (`n > 0`).
-    pub fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
-    /// Uniform in `[0, 1)`.
-    pub fn unit(&mut self) -> f64 {
-        (self.next() >> 11) as f64 / (1u64 << 53) as f64
+/// Runs `property` on `cases` inputs drawn from `strategy`, as `proptest!` does (a failure
+/// panics with its shrunk input), for a test that then asserts something about all the cases
+/// together (a rate, a count); the property records what it needs in `Cell`s it captures.
+pub fn run_property<S>(
+    cases: u32,
+    strategy: S,
+    property: impl Fn(S::Value) -> Result<(), proptest::test_runner::TestCaseError>,
+) where
+    S: proptest::strategy::Strategy,
+{
+    let mut runner = proptest::test_runner::TestRunner::new(proptest_config(cases));
+    if let Err(error) = runner.run(&strategy, property) {
+        panic!("{error}");
     }
 }
 
@@ -70,4 +84,21 @@ pub fn assert_texts_fit(boxes: &[(f64, f64, f64, f64, String)], width: f64) {
             assert!(!overlap, "{:?} overlaps {:?}", a.4, b.4);
         }
     }
+}
+
+/// The share codes' alphabet (URL-safe base64), for building codes by hand.
+pub const CODE_ALPHABET: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/// A progress code `body` with its check character, found by trying all 64 over the real
+/// roadmap: exactly one passes the check.
+pub fn with_check(body: &str) -> String {
+    use atlas_core::progress::{decode, ProgressError};
+    let r = &dataset().roadmap;
+    let matching: Vec<String> = CODE_ALPHABET
+        .chars()
+        .map(|c| format!("{body}{c}"))
+        .filter(|code| decode(code, r) != Err(ProgressError::CodeCheckFailed))
+        .collect();
+    assert_eq!(matching.len(), 1, "{body}: {matching:?}");
+    matching.into_iter().next().unwrap_or_default()
 }
