@@ -91,7 +91,9 @@ test('the split loader names no chunks per split point: the packs say which they
   // wasm-split writes ~150 chunk loaders per split point; scripts/split.mjs replaces each list
   // with __packDeps, which reads the pack (−1.8 KB gzipped on every route).
   assert.doesNotMatch(code, /\[(?:[\w$]+,){10,}[\w$]+\]/, 'a split point lists its chunk loaders');
-  assert.ok(gzipSize(file) <= 4.5 * 1024, `the loader is ${(gzipSize(file) / 1024).toFixed(1)} KB gzipped (at most 4.5)`);
+  // What is left grows with the number of chunks (about 10 B gzipped each: 486 chunks in run T,
+  // BENCHMARKS.md); a list per split point would add 1.8 KB.
+  assert.ok(gzipSize(file) <= 4.75 * 1024, `the loader is ${(gzipSize(file) / 1024).toFixed(2)} KB gzipped (at most 4.75)`);
 });
 
 /** The custom sections of a wasm module: their names. */

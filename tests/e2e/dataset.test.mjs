@@ -9,7 +9,7 @@ import { setupHarness, newPage, gotoApp, expectHeading, expectCleanConsole, bloc
 setupHarness();
 
 const realDataset = fs.readFileSync(path.join(REPO_ROOT, 'public/data/atlas.json'), 'utf8');
-const fixture = (name) => fs.readFileSync(path.join(REPO_ROOT, 'tests/fixtures', name), 'utf8');
+const fixture = (name) => fs.readFileSync(path.join(REPO_ROOT, 'crates/atlas-core/tests/fixtures', name), 'utf8');
 
 /** Serve `body` (or a bare status) instead of data/atlas.json for this page. */
 async function serveDataset(page, { status = 200, body = '' }) {
