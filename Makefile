@@ -61,6 +61,11 @@ wasm-test:
 # compiler and toolchain stay the ones rust-toolchain.toml pins). The app never panics by design;
 # a bug that did would show Rust's "unreachable" trap in the console instead of its message.
 # `trunk serve` and the tests keep the usual std.
+#
+# scripts/core-inline.sh compiles the pure core crate (crates/atlas-core) with
+# -Zcross-crate-inline-threshold=always, so the app inlines its functions as it did when they were
+# one crate: without it every route's first load is 0.3 - 0.7 KB larger (BENCHMARKS.md, run T).
+build: export RUSTC_WORKSPACE_WRAPPER = $(CURDIR)/scripts/core-inline.sh
 build: export RUSTFLAGS = --cfg erase_components --cfg wasm_split -Clink-args=--emit-relocs -Zunstable-options -Cpanic=immediate-abort
 build: export RUSTC_BOOTSTRAP = 1
 build: export CARGO_UNSTABLE_BUILD_STD = std,panic_abort
