@@ -595,12 +595,10 @@ async fn offers_fields_say_what_is_wrong_keep_the_text_and_total_the_rest() {
     );
     // The sections below the forms arrive once the browser is idle (at most 1.5 s); the totals
     // table then has the complete offer only.
-    for _ in 0..40 {
-        if root.query_selector(".totals-table").unwrap().is_some() {
-            break;
-        }
-        settle(50).await;
-    }
+    assert!(
+        wait_for(&root, ".totals-table", 2_000).await.is_some(),
+        "the totals table appears once the browser is idle"
+    );
     assert_eq!(
         root.query_selector_all(".totals-table tbody tr")
             .unwrap()

@@ -239,7 +239,7 @@ fn map_view(
         format!(
             "Map of the US states coloured by the {} annual wage of {}: {shown} of {} states have a figure. Colour classes are in the legend; the table lists every state.",
             query.with(|q| q.stat.label().to_ascii_lowercase()),
-            file.with(|f| f.occupation_name.clone()),
+            file.with(|f| f.occupation.name.clone()),
             chart.with(|c| c.states.len()),
         )
     });
@@ -282,7 +282,7 @@ fn map_view(
                 {move || {
                     format!(
                         "{}: {}, US dollars a year",
-                        file.with(|f| f.occupation_name.clone()),
+                        file.with(|f| f.occupation.name.clone()),
                         query.with(|q| q.stat.label()),
                     )
                 }}

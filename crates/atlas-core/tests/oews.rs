@@ -65,7 +65,7 @@ fn every_occupation_file_parses_validates_and_is_listed_in_the_release() {
     for code in OCCUPATIONS {
         let file = data::parse_area_file(&read(&format!("{code}.json")), code, &footnotes())
             .unwrap_or_else(|e| panic!("{code}: {e} {:?}", e.problems()));
-        assert_eq!(file.occupation_code, code);
+        assert_eq!(file.occupation.code, code);
         assert_eq!(file.areas[0].kind, AreaKind::National);
         assert!(file.areas.len() > 200, "{code}: {} areas", file.areas.len());
         for a in &file.areas {
@@ -113,8 +113,8 @@ fn each_states_file_is_its_full_files_nation_and_states() {
             .collect();
         assert_eq!(states.areas, expected, "{code}");
         assert_eq!(
-            (states.release, states.occupation_name),
-            (full.release, full.occupation_name)
+            (states.release, states.occupation.name),
+            (full.release, full.occupation.name)
         );
     }
 }
@@ -219,12 +219,24 @@ fn broken_occupation_files_fail_with_a_reason() {
         matches!(err, DataError::Shape { ref path, .. } if path == "areas[0].median"),
         "{err:?}"
     );
-    // An unknown field.
+    // An unknown field: the message names an area's own keys and its figures' keys.
     let unknown = text.replacen("\"emp\":1687890", "\"emp\":1687890,\"bonus\":1", 1);
-    assert!(matches!(
-        data::parse_area_file(&unknown, "15-1252", &notes),
-        Err(DataError::Shape { .. })
-    ));
+    let err = data::parse_area_file(&unknown, "15-1252", &notes).unwrap_err();
+    assert!(
+        matches!(err, DataError::Shape { ref path, ref message }
+            if path == "areas[0]"
+                && message.starts_with("unknown field `bonus`, expected one of `code`, `kind`")
+                && message.ends_with("`p90`, `notes`")),
+        "{err:?}"
+    );
+    // The occupation's own object is as strict.
+    let nested = text.replacen("\"occupation\":{", "\"occupation\":{\"soc\":1,", 1);
+    let err = data::parse_area_file(&nested, "15-1252", &notes).unwrap_err();
+    assert!(
+        matches!(err, DataError::Shape { ref path, ref message }
+            if path == "occupation" && message.contains("unknown field `soc`")),
+        "{err:?}"
+    );
     // A bad area code.
     let code = text.replacen("\"code\":\"0012420\"", "\"code\":\"12420\"", 1);
     let err = data::parse_area_file(&code, "15-1252", &notes).unwrap_err();
@@ -247,6 +259,19 @@ fn a_broken_map_fails_with_a_reason() {
         .problems()
         .iter()
         .any(|p| p.message.contains("no states")));
+}
+
+#[test]
+fn map_rings_are_differences_divided_by_the_scale() {
+    let text = r#"{"format":1,"geometry":"g","width":975,"height":610,"scale":10,"states":[
+        {"fips":"06","postal":"CA","name":"California","area":"0600000",
+         "rings":[[100,200,10,0,0,-30]]}]}"#;
+    let map = atlas_core::data::parse_states_map(text).unwrap();
+    assert_eq!((map.width, map.height, map.scale), (975.0, 610.0, 10));
+    assert_eq!(
+        map.states[0].rings,
+        [vec![(10.0, 20.0), (11.0, 20.0), (11.0, 17.0)]]
+    );
 }
 
 // ---- placement ----------------------------------------------------------------------------

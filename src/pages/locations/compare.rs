@@ -102,7 +102,7 @@ fn compare_view(
         file.with(|f| input.with(|q| crate::locations::box_chart(f, &dataset, q)))
     });
     let summary = Signal::derive(move || {
-        let occupation = file.with(|f| f.occupation_name.clone());
+        let occupation = file.with(|f| f.occupation.name.clone());
         chart.with(|c| {
             format!(
                 "Box plots of the annual wages of {occupation} (US dollars a year) in {} area(s), the nation first: whiskers from the 10th to the 90th percentile, a box from the 25th to the 75th, a line at the median.{}",
@@ -240,7 +240,7 @@ fn PayRange(url: UrlState, file: Memo<Arc<AreaFile>>, release: Arc<OewsRelease>)
             crate::locations::compared(file, &q)
                 .into_iter()
                 .map(|a| {
-                    let line = pay_range_line(&file.occupation_name, a, q.span, &release.release);
+                    let line = pay_range_line(&file.occupation.name, a, q.span, &release.release);
                     let for_copy = line.clone();
                     let name = a.name.clone();
                     view! {

@@ -57,7 +57,7 @@ fn UnknownAreas(files: OewsFiles, url: UrlState) -> impl IntoView {
                 .map(str::to_owned)
                 .collect::<Vec<_>>()
         });
-        Some((file.occupation_name.clone(), unknown))
+        Some((file.occupation.name.clone(), unknown))
     });
     move || {
         let (occupation, unknown) = unknown.get()?;

@@ -59,7 +59,7 @@ pub fn Market(
                     }
                     .into_any(),
                     (Bls::Ready(file), true) => {
-                        let line = bls_standing(file, &offer).describe(&file.occupation_name);
+                        let line = bls_standing(file, &offer).describe(&file.occupation.name);
                         view! { <p>{line}</p> }.into_any()
                     }
                 };

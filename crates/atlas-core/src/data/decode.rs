@@ -137,6 +137,11 @@ struct Obj<'v, 'a> {
 
 impl<'v, 'a> Obj<'v, 'a> {
     fn new(value: &'v Value, at: &'a At<'a>, fields: &[&str]) -> Self {
+        Self::with_group(value, at, fields, &[])
+    }
+
+    /// An object that carries a [`Group`]'s keys beside its own `fields`.
+    fn with_group(value: &'v Value, at: &'a At<'a>, fields: &[&str], group: &[&str]) -> Self {
         let Some(map) = value.as_object() else {
             at.expected("an object", value);
             return Obj {
@@ -144,9 +149,12 @@ impl<'v, 'a> Obj<'v, 'a> {
                 at,
             };
         };
-        if let Some(key) = map.keys().find(|key| !fields.contains(&key.as_str())) {
+        let known = |key: &str| fields.contains(&key) || group.contains(&key);
+        if let Some(key) = map.keys().find(|key| !known(key)) {
             at.fail(|| {
-                let names: Vec<String> = fields.iter().map(|f| format!("`{f}`")).collect();
+                let names: Vec<String> = (fields.iter().chain(group))
+                    .map(|f| format!("`{f}`"))
+                    .collect();
                 format!(
                     "unknown field `{key}`, expected one of {}",
                     names.join(", ")
@@ -203,15 +211,46 @@ impl<'v, 'a> Obj<'v, 'a> {
 /// object may have (any other is an error) and the key the field is read from. `read` is an
 /// [`Obj`] method, `string`, `opt_string` or `strings`, or one with a decoder, `get(u32_)`,
 /// `opt(level)` or `list(source)`, and may be followed by calls on what it returns
-/// (`.unwrap_or_default()`). A leading `["type"]` allows keys read elsewhere (a tag). Fields are
-/// read in the order written, so the error recorded is the first field's, as serde's would be.
+/// (`.unwrap_or_default()`). A leading `("type")` allows keys read elsewhere (a tag). A last
+/// `..field: Group` reads a [`Group`]'s fields from the same object (serde's `flatten`). Fields
+/// are read in the order written, so the error recorded is the first field's, as serde's would be.
 macro_rules! object {
+    (@keys) => { &[] };
+    (@keys $group:ident) => { <$group as Group>::KEYS };
     ($value:expr, $at:expr, $(($($extra:literal),*))? $ty:path {
-        $($field:ident: $read:ident $(($decode:expr))? $(.$then:ident($($arg:expr),*))*),* $(,)?
+        $($field:ident: $read:ident $(($decode:expr))? $(.$then:ident($($arg:expr),*))*),*
+        $(, ..$flat:ident: $group:ident)? $(,)?
     }) => {{
-        let o = Obj::new($value, $at, &[$($($extra,)*)? $(stringify!($field)),*]);
-        $ty { $($field: o.$read(stringify!($field) $(, $decode)?) $(.$then($($arg),*))*),* }
+        let o = Obj::with_group(
+            $value,
+            $at,
+            &[$($($extra,)*)? $(stringify!($field)),*],
+            object!(@keys $($group)?),
+        );
+        $ty {
+            $($field: o.$read(stringify!($field) $(, $decode)?) $(.$then($($arg),*))*,)*
+            $($flat: <$group as Group>::read(&o),)?
+        }
     }};
+}
+/// Fields that several objects carry among their own keys (serde's `flatten`): [`Figures`] in
+/// the national figures and in every area of an occupation file.
+trait Group {
+    const KEYS: &'static [&'static str];
+    fn read(o: &Obj) -> Self;
+}
+
+/// `group!(Type { field: read, ... })`: [`Group`] for `Type`, each name written once (the reads
+/// are [`object!`]'s).
+macro_rules! group {
+    ($ty:ident { $($field:ident: $read:ident $(($decode:expr))? $(.$then:ident($($arg:expr),*))*),* $(,)? }) => {
+        impl Group for $ty {
+            const KEYS: &'static [&'static str] = &[$(stringify!($field)),*];
+            fn read(o: &Obj) -> Self {
+                $ty { $($field: o.$read(stringify!($field) $(, $decode)?) $(.$then($($arg),*))*),* }
+            }
+        }
+    };
 }
 
 fn list<T>(value: &Value, at: &At, decode: Decode<T>) -> Vec<T> {
@@ -306,12 +345,6 @@ fn i32_(value: &Value, at: &At) -> i32 {
     }
 }
 
-/// The fields of [`Figures`], as they appear in the atlas's national figures and in every
-/// area of an occupation file.
-const FIGURE_FIELDS: [&str; 10] = [
-    "emp", "emp_rse", "mean", "wage_rse", "p10", "p25", "median", "p75", "p90", "notes",
-];
-
 fn oews_release(value: &Value, at: &At) -> OewsRelease {
     object!(
         value,
@@ -380,23 +413,21 @@ fn oews_occupation(value: &Value, at: &At) -> OewsOccupation {
 }
 
 fn national_figures(value: &Value, at: &At) -> Figures {
-    figures(&Obj::new(value, at, &FIGURE_FIELDS))
+    Figures::read(&Obj::new(value, at, Figures::KEYS))
 }
 
-fn figures(o: &Obj) -> Figures {
-    Figures {
-        emp: o.opt("emp", u32_),
-        emp_rse: o.opt_string("emp_rse"),
-        mean: o.opt("mean", u32_),
-        wage_rse: o.opt_string("wage_rse"),
-        p10: o.opt("p10", u32_),
-        p25: o.opt("p25", u32_),
-        median: o.opt("median", u32_),
-        p75: o.opt("p75", u32_),
-        p90: o.opt("p90", u32_),
-        notes: o.opt("notes", notes).unwrap_or_default(),
-    }
-}
+group!(Figures {
+    emp: opt(u32_),
+    emp_rse: opt_string,
+    mean: opt(u32_),
+    wage_rse: opt_string,
+    p10: opt(u32_),
+    p25: opt(u32_),
+    median: opt(u32_),
+    p75: opt(u32_),
+    p90: opt(u32_),
+    notes: opt(notes).unwrap_or_default(),
+});
 
 /// `{"p90": 5}`: a field name and the BLS footnote on it.
 fn notes(value: &Value, at: &At) -> Vec<(String, u8)> {
@@ -410,37 +441,42 @@ fn notes(value: &Value, at: &At) -> Vec<(String, u8)> {
 }
 
 fn area_file(value: &Value, at: &At) -> AreaFile {
-    let o = Obj::new(
+    object!(
         value,
         at,
-        &["format", "source", "release", "occupation", "areas"],
-    );
-    let occupation = o.required("occupation");
-    let occ_at = at.field("occupation");
-    let occ = Obj::new(occupation, &occ_at, &["code", "name"]);
-    AreaFile {
-        format: o.get("format", u32_),
-        source: o.string("source"),
-        release: o.string("release"),
-        occupation_code: occ.string("code"),
-        occupation_name: occ.string("name"),
-        areas: o.list("areas", area),
-    }
+        AreaFile {
+            format: get(u32_),
+            source: string,
+            release: string,
+            occupation: get(occupation),
+            areas: list(area),
+        }
+    )
+}
+
+fn occupation(value: &Value, at: &At) -> Occupation {
+    object!(
+        value,
+        at,
+        Occupation {
+            code: string,
+            name: string
+        }
+    )
 }
 
 fn area(value: &Value, at: &At) -> Area {
-    const FIELDS: [&str; 14] = [
-        "code", "kind", "name", "states", "emp", "emp_rse", "mean", "wage_rse", "p10", "p25",
-        "median", "p75", "p90", "notes",
-    ];
-    let o = Obj::new(value, at, &FIELDS);
-    Area {
-        code: o.string("code"),
-        kind: o.get("kind", area_kind),
-        name: o.string("name"),
-        states: o.strings("states"),
-        figures: figures(&o),
-    }
+    object!(
+        value,
+        at,
+        Area {
+            code: string,
+            kind: get(area_kind),
+            name: string,
+            states: strings,
+            ..figures: Figures
+        }
+    )
 }
 
 fn area_kind(value: &Value, at: &At) -> AreaKind {
@@ -457,61 +493,51 @@ fn area_kind(value: &Value, at: &At) -> AreaKind {
 }
 
 fn states_map(value: &Value, at: &At) -> StatesMap {
-    let o = Obj::new(
+    let mut map = object!(
         value,
         at,
-        &["format", "geometry", "width", "height", "scale", "states"],
+        StatesMap {
+            format: get(u32_),
+            geometry: string,
+            width: get(u32_).into(),
+            height: get(u32_).into(),
+            scale: get(u32_),
+            states: list(state_shape),
+        }
     );
-    let scale = f64::from(o.get("scale", u32_).max(1));
-    let states = o
-        .required("states")
-        .as_array()
-        .map(|items| {
-            items
-                .iter()
-                .enumerate()
-                .map(|(i, item)| state_shape(item, &at.field("states").index(i), scale))
-                .collect()
-        })
-        .unwrap_or_else(|| {
-            at.field("states").expected("a list", o.required("states"));
-            Vec::new()
-        });
-    StatesMap {
-        format: o.get("format", u32_),
-        geometry: o.string("geometry"),
-        width: f64::from(o.get("width", u32_)),
-        height: f64::from(o.get("height", u32_)),
-        states,
+    let scale = f64::from(map.scale.max(1));
+    for point in map.states.iter_mut().flat_map(|s| &mut s.rings).flatten() {
+        *point = (point.0 / scale, point.1 / scale);
     }
+    map
 }
 
-/// A state and its rings, each written as a first point and then differences
-/// (`[x0, y0, dx1, dy1, ...]`, in units of 1 / `scale`).
-fn state_shape(value: &Value, at: &At, scale: f64) -> StateShape {
-    let o = Obj::new(value, at, &["fips", "postal", "name", "area", "rings"]);
-    let rings = o
-        .list("rings", |ring, at| list(ring, at, i32_))
-        .into_iter()
-        .map(|deltas| {
-            let (mut x, mut y) = (0i64, 0i64);
-            deltas
-                .chunks_exact(2)
-                .map(|d| {
-                    x += i64::from(d[0]);
-                    y += i64::from(d[1]);
-                    (x as f64 / scale, y as f64 / scale)
-                })
-                .collect()
+fn state_shape(value: &Value, at: &At) -> StateShape {
+    object!(
+        value,
+        at,
+        StateShape {
+            fips: string,
+            postal: string,
+            name: string,
+            area: string,
+            rings: list(ring),
+        }
+    )
+}
+
+/// A ring written as a first point and then differences (`[x0, y0, dx1, dy1, ...]`), as points
+/// in the file's units (`states_map` divides them by its scale).
+fn ring(value: &Value, at: &At) -> Vec<(f64, f64)> {
+    let (mut x, mut y) = (0i64, 0i64);
+    list(value, at, i32_)
+        .chunks_exact(2)
+        .map(|d| {
+            x += i64::from(d[0]);
+            y += i64::from(d[1]);
+            (x as f64, y as f64)
         })
-        .collect();
-    StateShape {
-        fips: o.string("fips"),
-        postal: o.string("postal"),
-        name: o.string("name"),
-        area: o.string("area"),
-        rings,
-    }
+        .collect()
 }
 
 fn currency(value: &Value, at: &At) -> Currency {

@@ -178,10 +178,18 @@ pub struct AreaFile {
     pub format: u32,
     pub source: SourceId,
     pub release: String,
-    pub occupation_code: String,
-    pub occupation_name: String,
+    pub occupation: Occupation,
     /// The nation first, then states, then metropolitan and nonmetropolitan areas by name.
     pub areas: Vec<Area>,
+}
+
+/// The occupation an [`AreaFile`] is for.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Occupation {
+    /// SOC code with its dash: "15-1252".
+    pub code: String,
+    /// BLS's title: "Software Developers".
+    pub name: String,
 }
 
 /// The format of the OEWS files this build reads.
@@ -196,6 +204,8 @@ pub struct StatesMap {
     pub geometry: String,
     pub width: f64,
     pub height: f64,
+    /// The file's units per map unit (its rings are integers); `rings` here are already divided.
+    pub scale: u32,
     pub states: Vec<StateShape>,
 }
 

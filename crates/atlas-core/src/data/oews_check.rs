@@ -97,16 +97,16 @@ pub fn area_file(f: &AreaFile, expected: &str, footnotes: &[u8]) -> Vec<Problem>
             format!("format {} is not {OEWS_FORMAT}", f.format),
         );
     }
-    if f.occupation_code != expected {
+    if f.occupation.code != expected {
         c.report(
             &Path::root("occupation").field("code"),
             format!(
                 "the file is for occupation {}, not {expected}",
-                f.occupation_code
+                f.occupation.code
             ),
         );
     }
-    c.text(&Path::root("occupation").field("name"), &f.occupation_name);
+    c.text(&Path::root("occupation").field("name"), &f.occupation.name);
     if f.areas.first().map(|a| a.kind) != Some(AreaKind::National) {
         c.report(&Path::root("areas"), "the nation must come first");
     }

@@ -224,7 +224,7 @@ pub fn placement_lines(dataset: &Dataset, file: Option<&AreaFile>, offer: &Offer
     lines.push(match file {
         Some(file) => format!(
             "BLS: {}",
-            bls_standing(file, offer).describe(&file.occupation_name)
+            bls_standing(file, offer).describe(&file.occupation.name)
         ),
         None if offer.area.is_none() => BlsStanding::NoLocation.describe(""),
         None => "BLS: the figures for its location were not loaded.".to_owned(),

@@ -790,7 +790,7 @@ fn add_areas(b: &mut Builder, file: &crate::data::AreaFile) {
         let detail = format!(
             "{} · {}, {median} (BLS OEWS)",
             a.kind.label(),
-            file.occupation_name
+            file.occupation.name
         );
         let target = if a.code == crate::query::locations::NATION {
             ("/locations", "map-heading".to_owned(), None)
