@@ -62,6 +62,10 @@ wasm-test:
 # a bug that did would show Rust's "unreachable" trap in the console instead of its message.
 # `trunk serve` and the tests keep the usual std.
 #
+# First, natively and with the usual flags, each route's default charts are drawn into SVG by the
+# same draw functions (crates/atlas-core/src/bin/prerender.rs); scripts/postbuild.mjs puts them
+# into the routes' static pages.
+#
 # scripts/core-inline.sh compiles the pure core crate (crates/atlas-core) with
 # -Zcross-crate-inline-threshold=always, so the app inlines its functions as it did when they were
 # one crate: without it every route's first load is 0.3 - 0.7 KB larger (BENCHMARKS.md, run T).
@@ -70,6 +74,8 @@ build: export RUSTFLAGS = --cfg erase_components --cfg wasm_split -Clink-args=--
 build: export RUSTC_BOOTSTRAP = 1
 build: export CARGO_UNSTABLE_BUILD_STD = std,panic_abort
 build:
+	env -u RUSTFLAGS -u RUSTC_BOOTSTRAP -u CARGO_UNSTABLE_BUILD_STD -u RUSTC_WORKSPACE_WRAPPER \
+		cargo run -q -p atlas-core --bin prerender -- public/data/atlas.json target/prerender/charts.json
 	trunk build --release --public-url $(PUBLIC_URL)
 
 e2e:

@@ -12,6 +12,9 @@
 //    its own <title> and description, the files to preload once it has painted (its page chunk,
 //    the main module, the dataset), and a static header, heading and lead for the first paint,
 //    so GitHub Pages answers 200 and link previews are right.
+// 3b. Puts each route's default charts, drawn at build time by the core's draw functions
+//    (`make build` runs crates/atlas-core/src/bin/prerender.rs first), into its static page:
+//    hidden while the app starts, shown when it cannot start or JavaScript is off.
 // 4. Writes 404.html, which GitHub Pages serves for every other path; the app then shows its
 //    not-found page.
 // 5. Writes the icons, the web app manifest and, in release builds, the service worker and the
@@ -150,7 +153,7 @@ function bootMarkup(route) {
     + ['system', 'light', 'dark'].map((v) => `<option value="${v}">Theme: ${v}</option>`).join('') + '</select></label>'
     + '<button class="icon-button menu-button" type="button" aria-controls="site-nav" aria-expanded="false"><span aria-hidden="true">☰</span>Menu</button></div></div></header>'
     + `<main id="main" tabindex="-1" data-boot><div class="page" aria-busy="true"><h1>${escape(route.heading)}</h1>`
-    + `<p class="lead">${escape(route.lead)}</p><p class="loading" role="status">Loading the page…</p></div></main>`;
+    + `<p class="lead">${escape(route.lead)}</p><p class="loading" role="status">Loading the page…</p>${staticFigures(route)}</div></main>`;
 }
 
 // If the app cannot start (its wasm or script fails to load, or throws before mounting), the
@@ -182,6 +185,9 @@ const bootCheck = `// Written by scripts/postbuild.mjs.
     status.dataset.failed = 'true';
     status.setAttribute('role', 'alert');
     status.textContent = 'The app could not start, or is taking long. Check your connection and reload the page.';
+    // The default charts drawn at build time, for an address that asks for the default view.
+    const figures = document.querySelector('[data-boot] .static-figures');
+    if (figures && !location.search) figures.hidden = false;
   };
   const stopped = (error) => {
     if (!(error instanceof WebAssembly.RuntimeError)) return;
@@ -251,6 +257,42 @@ const bootCheck = `// Written by scripts/postbuild.mjs.
 const bootCheckName = `boot-${createHash('sha256').update(bootCheck).digest('hex').slice(0, 16)}.js`;
 writeFileSync(join(staging, bootCheckName), minified(bootCheck, 'js'));
 
+// 3b. The default charts drawn at build time (target/prerender/charts.json, written by the
+//     prerender binary that `make build` runs before Trunk; PRERENDERED_CHARTS names another file).
+//     A release build needs them; `trunk serve` goes without when the file is missing.
+const chartsFile = process.env.PRERENDERED_CHARTS || join(root, 'target', 'prerender', 'charts.json');
+const prerendered = existsSync(chartsFile) ? JSON.parse(readFileSync(chartsFile, 'utf8')) : null;
+if (!prerendered && release) {
+  console.error(`postbuild: ${chartsFile} is missing; \`make build\` writes it (cargo run -p atlas-core --bin prerender)`);
+  process.exit(1);
+}
+let staticChartsCss = null;
+if (prerendered) {
+  const css = minified(readFileSync(join(root, 'style', 'static-charts.css'), 'utf8') + prerendered.css, 'css');
+  staticChartsCss = `static-charts-${createHash('sha256').update(css).digest('hex').slice(0, 16)}.css`;
+  writeFileSync(join(staging, staticChartsCss), css);
+}
+// The route's drawings as figures: the live chart's title, its text alternative and a note that
+// this is the default view (a shared link's own view is never shown as this: the boot script
+// shows these only for an address without a query). One drawing per width; CSS shows one.
+function staticFigures(route) {
+  const drawings = (prerendered?.drawings ?? []).filter((d) => d.route === route.path);
+  if (!drawings.length) return '';
+  const widest = Math.max(...drawings.map((d) => d.width));
+  const ids = [...new Set(drawings.map((d) => d.id))];
+  const figures = ids.map((id) => {
+    const own = drawings.filter((d) => d.id === id).sort((a, b) => a.width - b.width);
+    const { title, summary } = own[0];
+    const svgs = own.map((d) => d.svg.replace('<svg class="static-chart"',
+      `<svg class="static-chart ${d.width === widest ? 'desktop' : 'phone'}" role="img" aria-label="Chart: ${escape(title)}" aria-describedby="${id}-static-summary"`));
+    return `<figure class="chart static-figure" aria-labelledby="${id}-static-title"><div class="chart-head"><h3 id="${id}-static-title">${escape(title)}</h3></div>`
+      + '<p class="static-note">The page\'s default view, drawn when the site was built.</p>'
+      + svgs.join('')
+      + `<p class="chart-summary" id="${id}-static-summary">${escape(summary)}</p></figure>`;
+  });
+  return `<div class="static-figures" hidden>${figures.join('')}</div>`;
+}
+
 const pageChunk = (path) => `page_${path === '/' ? 'overview' : path.slice(1)}`;
 // Data a route fetches at once besides the dataset (the Locations page's default files).
 const routeData = routeDataOf(JSON.parse(readFileSync(join(staging, 'data', 'atlas.json'), 'utf8')));
@@ -267,6 +309,9 @@ for (const route of routes) {
   }
   if (!route.lead) throw new Error(`postbuild: the route ${route.path} has no lead in src/routes.json`);
   page = page.replace('</body>', `${bootMarkup(route)}\n</body>`);
+  if (staticChartsCss && page.includes('class="static-figures"')) {
+    page = page.replace('</head>', `<link rel="stylesheet" href="${publicUrl}${staticChartsCss}"></head>`);
+  }
   // Before the app's module script, so its load errors are seen.
   page = page.replace('<script type="module"', `<script src="${publicUrl}${bootCheckName}" defer></script><script type="module"`);
   if (!page.includes(bootCheckName)) throw new Error('postbuild: found no module script to put the boot check before');

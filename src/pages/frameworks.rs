@@ -2,7 +2,7 @@
 //! sorting, a side-by-side comparison of 2 to 4, the "which should I choose?" chooser, the
 //! first-release timeline and FastAPI's own section. State lives in the URL.
 
-use crate::charts::timeline::{draw_timeline, TimelineChart, TimelinePoint};
+use crate::charts::timeline::{draw_timeline, TimelineChart};
 use crate::components::chart::ChartFrame;
 use crate::components::data_view::WithDataset;
 use crate::components::error_panel::ChunkErrorPanel;
@@ -43,22 +43,8 @@ fn frameworks_view(dataset: Arc<Dataset>) -> impl IntoView {
         |q| q.to_query(),
     );
     let d = dataset.clone();
-    let timeline = Memo::new(move |_| timeline_chart(&d));
-    let timeline_summary = Signal::derive(move || {
-        let points = timeline.get().points;
-        let first = points
-            .first()
-            .map(|p| format!("{} {}", p.name, p.year))
-            .unwrap_or_default();
-        let last = points
-            .last()
-            .map(|p| format!("{} {}", p.name, p.year))
-            .unwrap_or_default();
-        format!(
-            "{} first releases the sources date, from {first} to {last}.",
-            points.len()
-        )
-    });
+    let timeline = Memo::new(move |_| fw::timeline_chart(&d, lowercase));
+    let timeline_summary = Signal::derive(move || fw::timeline_summary(&timeline.get()));
     let undated: Vec<String> = dataset
         .frameworks
         .iter()
@@ -89,7 +75,7 @@ fn frameworks_view(dataset: Arc<Dataset>) -> impl IntoView {
             <h2 id="timeline-heading">"When they appeared"</h2>
             <ChartFrame
                 id="framework-timeline"
-                title="First release years".into()
+                title=fw::TIMELINE_TITLE.into()
                 summary=timeline_summary
                 height=TimelineChart::HEIGHT
                 table=Signal::derive(move || timeline.get().table())
@@ -103,29 +89,6 @@ fn frameworks_view(dataset: Arc<Dataset>) -> impl IntoView {
             {move || lazy_view(more::load(url, more_dataset.get_value()), more::placeholder, || view! { <ChunkErrorPanel /> }.into_any())}
         </WhenIdle>
     }
-}
-
-fn timeline_chart(dataset: &Dataset) -> TimelineChart {
-    let points = fw::timeline(&dataset.frameworks, &dataset.technologies, lowercase)
-        .into_iter()
-        .map(|e| TimelinePoint {
-            kind: match e.kind {
-                fw::TimelineKind::Framework => "framework",
-                fw::TimelineKind::Runtime => "runtime",
-                fw::TimelineKind::Technology => "language / platform",
-            },
-            series: dataset.series_index(&e.source),
-            source: dataset
-                .sources
-                .iter()
-                .find(|s| s.id == e.source)
-                .map_or(e.source.clone(), |s| s.label()),
-            name: e.name,
-            year: e.year,
-            creator: e.creator,
-        })
-        .collect();
-    TimelineChart { points }
 }
 
 #[component]

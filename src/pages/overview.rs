@@ -74,11 +74,7 @@ fn key_figures(dataset: Arc<Dataset>) -> impl IntoView {
     let offers = &dataset.offer_stats;
     let range = crate::salaries::overall_range(&dataset);
     let chart = crate::salaries::range_chart(&dataset, &Default::default());
-    let chart_summary = format!(
-        "Salary ranges for {} seniority levels across {} sources, in US dollars a year.",
-        chart.groups.len(),
-        crate::salaries::band_sources(&dataset).len()
-    );
+    let chart_summary = crate::salaries::overview_summary(&dataset, &chart);
     let chart_height = chart.height();
     let chart_table = chart.table();
     let theme = crate::theme::ChartTheme::from_context();
@@ -157,7 +153,7 @@ fn key_figures(dataset: Arc<Dataset>) -> impl IntoView {
         </section>
         <ChartFrame
             id="overview-ranges"
-            title="Salary by seniority across sources".into()
+            title=crate::salaries::OVERVIEW_TITLE.into()
             summary=chart_summary
             height=chart_height
             table=chart_table

@@ -60,28 +60,7 @@ fn salaries_view(dataset: Arc<Dataset>) -> impl IntoView {
 
     let d = dataset.clone();
     let range_chart = Memo::new(move |_| view_model::range_chart(&d, &query.get()));
-    let range_summary = Signal::derive(move || {
-        let chart = range_chart.get();
-        let bars: usize = chart.groups.iter().map(|g| g.bars.len()).sum();
-        let reference = chart
-            .reference
-            .as_ref()
-            .map(|r| {
-                format!(
-                    " A shaded band behind every level marks {}: {} – {} {}.",
-                    r.label,
-                    money(r.min),
-                    money(r.max),
-                    chart.per
-                )
-            })
-            .unwrap_or_default();
-        format!(
-            "Floating bars: {bars} salary figure(s) for {} level(s), in US dollars {}. Open-ended ranges fade out into an arrow; single averages are dots; diamonds mark each level's consensus (method below).{reference}",
-            chart.groups.len(),
-            chart.per,
-        )
-    });
+    let range_summary = Signal::derive(move || view_model::range_summary(&range_chart.get()));
     view! {
         <Notices notices=url.notices />
         <Filters url=url />
@@ -89,7 +68,7 @@ fn salaries_view(dataset: Arc<Dataset>) -> impl IntoView {
             <h2 id="ranges-heading">"Salary range by seniority"</h2>
             <ChartFrame
                 id="salary-ranges"
-                title="Salary by seniority, per source".into()
+                title=view_model::RANGE_TITLE.into()
                 summary=range_summary
                 height=Signal::derive(move || range_chart.get().height())
                 table=Signal::derive(move || range_chart.get().table())

@@ -26,7 +26,8 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::str::FromStr;
 
-use crate::data::{AsyncSupport, Claim, Framework, FrameworkKind, SourceId, Technology};
+use crate::charts::timeline::{TimelineChart, TimelinePoint};
+use crate::data::{AsyncSupport, Claim, Dataset, Framework, FrameworkKind, SourceId, Technology};
 use crate::small_sort::sort_by_cached_key;
 use crate::Lowercase;
 
@@ -841,4 +842,42 @@ pub fn timeline(
     }
     sort_by_cached_key(&mut out, |entry| (entry.year, lowercase(&entry.name)));
     out
+}
+
+/// The timeline chart's title.
+pub const TIMELINE_TITLE: &str = "First release years";
+
+/// The Frameworks page's timeline chart: every dated first release, coloured by its source.
+pub fn timeline_chart(dataset: &Dataset, lowercase: Lowercase) -> TimelineChart {
+    let points = timeline(&dataset.frameworks, &dataset.technologies, lowercase)
+        .into_iter()
+        .map(|e| TimelinePoint {
+            kind: match e.kind {
+                TimelineKind::Framework => "framework",
+                TimelineKind::Runtime => "runtime",
+                TimelineKind::Technology => "language / platform",
+            },
+            series: dataset.series_index(&e.source),
+            source: dataset
+                .sources
+                .iter()
+                .find(|s| s.id == e.source)
+                .map_or(e.source.clone(), |s| s.label()),
+            name: e.name,
+            year: e.year,
+            creator: e.creator,
+        })
+        .collect();
+    TimelineChart { points }
+}
+
+/// The timeline's text alternative ("27 first releases the sources date, from … to …").
+pub fn timeline_summary(chart: &TimelineChart) -> String {
+    let named = |p: Option<&TimelinePoint>| p.map(|p| format!("{} {}", p.name, p.year));
+    format!(
+        "{} first releases the sources date, from {} to {}.",
+        chart.points.len(),
+        named(chart.points.first()).unwrap_or_default(),
+        named(chart.points.last()).unwrap_or_default(),
+    )
 }

@@ -7,7 +7,8 @@
 //!    `offers` (the typed offer and its totals), `charts` (plotters, any backend), `routes`;
 //! 3. `query`: each page's URL state, parsed and written back;
 //! 4. the view models that join a query to the data: `salaries`, `locations`,
-//!    `offers::compare`, and `search`.
+//!    `offers::compare`, and `search`;
+//! 5. `prerender`: the routes' default charts as SVG, for the build.
 //!
 //! No leptos, web-sys, js-sys or gloo (this crate's manifest has none). The one thing the browser
 //! does better, Unicode lowercasing, comes in as a [`Lowercase`] function from the app.
@@ -23,6 +24,7 @@ pub mod number;
 pub mod oews;
 pub mod offers;
 pub mod plan;
+pub mod prerender;
 pub mod progress;
 pub mod query;
 pub mod resume;

@@ -71,6 +71,43 @@ pub fn bands_without_years(dataset: &Dataset, q: &SalariesQuery) -> Vec<String> 
         .collect()
 }
 
+/// The Salaries page's seniority chart's title.
+pub const RANGE_TITLE: &str = "Salary by seniority, per source";
+/// The Overview's seniority chart's title.
+pub const OVERVIEW_TITLE: &str = "Salary by seniority across sources";
+
+/// The seniority chart's text alternative, for screen readers and as its caption.
+pub fn range_summary(chart: &RangeChart) -> String {
+    let bars: usize = chart.groups.iter().map(|g| g.bars.len()).sum();
+    let reference = chart
+        .reference
+        .as_ref()
+        .map(|r| {
+            format!(
+                " A shaded band behind every level marks {}: {} – {} {}.",
+                r.label,
+                money(r.min),
+                money(r.max),
+                chart.per
+            )
+        })
+        .unwrap_or_default();
+    format!(
+        "Floating bars: {bars} salary figure(s) for {} level(s), in US dollars {}. Open-ended ranges fade out into an arrow; single averages are dots; diamonds mark each level's consensus (method below).{reference}",
+        chart.groups.len(),
+        chart.per,
+    )
+}
+
+/// The Overview's seniority chart's text alternative (the default chart, every source).
+pub fn overview_summary(dataset: &Dataset, chart: &RangeChart) -> String {
+    format!(
+        "Salary ranges for {} seniority levels across {} sources, in US dollars a year.",
+        chart.groups.len(),
+        band_sources(dataset).len()
+    )
+}
+
 /// Chart 1: one group per selected level, one bar per selected source, consensus per level.
 pub fn range_chart(dataset: &Dataset, q: &SalariesQuery) -> RangeChart {
     let bands = visible_bands(dataset, q);
