@@ -59,50 +59,52 @@ pub fn prerender(
 ) -> Result<Prerendered, PrerenderError> {
     let ranges = crate::salaries::range_chart(dataset, &Default::default());
     let timeline = crate::frameworks::timeline_chart(dataset, lowercase);
-    let ranges_height = ranges.height().round() as u32;
-    let timeline_height = crate::charts::timeline::TimelineChart::HEIGHT.round() as u32;
+    let draw_ranges =
+        |area: &DrawingArea<SVGBackend, Shift>, style| draw_ranges(area, &ranges, style);
+    let draw_timeline =
+        |area: &DrawingArea<SVGBackend, Shift>, style| draw_timeline(area, &timeline, style);
+    // (route, the live chart's id, title, text alternative, height, drawing)
+    let charts: [(&'static str, &'static str, &str, String, f64, &Draw); 3] = [
+        (
+            "/",
+            "overview-ranges",
+            crate::salaries::OVERVIEW_TITLE,
+            crate::salaries::overview_summary(dataset, &ranges),
+            ranges.height(),
+            &draw_ranges,
+        ),
+        (
+            "/salaries",
+            "salary-ranges",
+            crate::salaries::RANGE_TITLE,
+            crate::salaries::range_summary(&ranges),
+            ranges.height(),
+            &draw_ranges,
+        ),
+        (
+            "/frameworks",
+            "framework-timeline",
+            crate::frameworks::TIMELINE_TITLE,
+            crate::frameworks::timeline_summary(&timeline),
+            crate::charts::timeline::TimelineChart::HEIGHT,
+            &draw_timeline,
+        ),
+    ];
     let mut palette = Palette::default();
     let mut drawings = Vec::new();
     for &width in widths {
-        let chart = |route, id, title: &str, summary: &str, height| Drawing {
-            route,
-            id,
-            title: title.to_owned(),
-            summary: summary.to_owned(),
-            width,
-            height,
-            svg: String::new(),
-        };
-        drawings.push(palette.drawing(
-            chart(
-                "/",
-                "overview-ranges",
-                crate::salaries::OVERVIEW_TITLE,
-                &crate::salaries::overview_summary(dataset, &ranges),
-                ranges_height,
-            ),
-            |area, style| draw_ranges(area, &ranges, style),
-        )?);
-        drawings.push(palette.drawing(
-            chart(
-                "/salaries",
-                "salary-ranges",
-                crate::salaries::RANGE_TITLE,
-                &crate::salaries::range_summary(&ranges),
-                ranges_height,
-            ),
-            |area, style| draw_ranges(area, &ranges, style),
-        )?);
-        drawings.push(palette.drawing(
-            chart(
-                "/frameworks",
-                "framework-timeline",
-                crate::frameworks::TIMELINE_TITLE,
-                &crate::frameworks::timeline_summary(&timeline),
-                timeline_height,
-            ),
-            |area, style| draw_timeline(area, &timeline, style),
-        )?);
+        for (route, id, title, summary, height, draw) in &charts {
+            let drawing = Drawing {
+                route,
+                id,
+                title: (*title).to_owned(),
+                summary: summary.clone(),
+                width,
+                height: height.round() as u32,
+                svg: String::new(),
+            };
+            drawings.push(palette.drawing(drawing, draw)?);
+        }
     }
     Ok(Prerendered {
         drawings,
@@ -139,20 +141,14 @@ impl Attr {
 }
 
 impl Palette {
-    fn drawing(
-        &mut self,
-        mut drawing: Drawing,
-        draw: impl Fn(&DrawingArea<SVGBackend, Shift>, ChartStyle) -> Result<Vec<Hit>, ChartError>,
-    ) -> Result<Drawing, PrerenderError> {
-        let size = (drawing.width, drawing.height);
-        let light = svg(size, Theme::Light, &draw).map_err(|e| PrerenderError::Draw {
-            id: drawing.id,
-            message: e.to_string(),
-        })?;
-        let dark = svg(size, Theme::Dark, &draw).map_err(|e| PrerenderError::Draw {
-            id: drawing.id,
-            message: e.to_string(),
-        })?;
+    fn drawing(&mut self, mut drawing: Drawing, draw: &Draw) -> Result<Drawing, PrerenderError> {
+        let in_theme = |theme| {
+            svg((drawing.width, drawing.height), theme, draw).map_err(|e| PrerenderError::Draw {
+                id: drawing.id,
+                message: e.to_string(),
+            })
+        };
+        let (light, dark) = (in_theme(Theme::Light)?, in_theme(Theme::Dark)?);
         drawing.svg = self
             .themed(&light, &dark)
             .ok_or(PrerenderError::Themes { id: drawing.id })?;
