@@ -15,6 +15,10 @@
 // 3b. Puts each route's default charts, drawn at build time by the core's draw functions
 //    (`make build` runs crates/atlas-core/src/bin/prerender.rs first), into its static page:
 //    hidden while the app starts, shown when it cannot start or JavaScript is off.
+// 3c. Captures each such route's default page in headless Chromium (scripts/snapshot.mjs) and
+//    puts it, with the drawings in place of its canvases, into the static page: the first paint
+//    of an address without query or fragment (an inline script, allowed by its hash in the CSP,
+//    says which), until the live page's charts are drawn.
 // 4. Writes 404.html, which GitHub Pages serves for every other path; the app then shows its
 //    not-found page.
 // 5. Writes the icons, the web app manifest and, in release builds, the service worker and the
@@ -133,6 +137,16 @@ function withMeta(page, { title, description }) {
   return out;
 }
 
+// 2b. The one inline script, in the head of a route with a snapshot (step 3c): before the first
+//     paint, it lets the snapshot of the default view show for an address that asks for that view
+//     (no query, no fragment; style/static-charts.css). Inline, because a script file there
+//     blocks the first paint on a request (Lighthouse's LCP 0.2 – 0.4 s later on every route);
+//     the CSP allows exactly this script by its hash, and no other inline script.
+const SNAPSHOT_CHECK = "if(!location.search&&!location.hash)document.documentElement.classList.add('boot-default')";
+const snapshotCheckHash = `'sha256-${createHash('sha256').update(SNAPSHOT_CHECK).digest('base64')}'`;
+if (!html.includes("script-src 'self'")) throw new Error("postbuild: the CSP has no script-src 'self' to add the snapshot check's hash to");
+html = html.replace("script-src 'self'", `script-src 'self' ${snapshotCheckHash}`);
+
 // 3. One file per route, each preloading its page's chunks so they download alongside the
 //    main module instead of after it, and with the static first paint (bootMarkup).
 // The first paint without waiting for the wasm: a static copy of the app's header (the same
@@ -177,14 +191,18 @@ const bootCheck = `// Written by scripts/postbuild.mjs.
   }
   if (stored) document.documentElement.dataset.theme = stored;
   // The static header's theme select tells the truth until the app's replaces it.
-  const select = document.querySelector('[data-boot] .theme-select');
-  if (select) select.value = stored || 'system';
+  addEventListener('DOMContentLoaded', () => {
+    const select = document.querySelector('[data-boot] .theme-select');
+    if (select) select.value = stored || 'system';
+  });
   const report = () => {
     const status = document.querySelector('[data-boot] .loading');
     if (!status || status.dataset.failed) return;
     status.dataset.failed = 'true';
     status.setAttribute('role', 'alert');
     status.textContent = 'The app could not start, or is taking long. Check your connection and reload the page.';
+    // The notice, not the snapshot of a page that is not coming.
+    document.documentElement.classList.remove('boot-default');
     // The default charts drawn at build time, for an address that asks for the default view.
     const figures = document.querySelector('[data-boot] .static-figures');
     if (figures && !location.search) figures.hidden = false;
@@ -275,19 +293,28 @@ if (prerendered) {
 // The route's drawings as figures: the live chart's title, its text alternative and a note that
 // this is the default view (a shared link's own view is never shown as this: the boot script
 // shows these only for an address without a query). One drawing per width; CSS shows one.
-function staticFigures(route) {
-  const drawings = (prerendered?.drawings ?? []).filter((d) => d.route === route.path);
-  if (!drawings.length) return '';
+// A route's drawings: { ids, of(id) (narrowest first), svgs(id, attributes) }.
+function drawingsOf(path) {
+  const drawings = (prerendered?.drawings ?? []).filter((d) => d.route === path);
   const widest = Math.max(...drawings.map((d) => d.width));
-  const ids = [...new Set(drawings.map((d) => d.id))];
-  const figures = ids.map((id) => {
-    const own = drawings.filter((d) => d.id === id).sort((a, b) => a.width - b.width);
-    const { title, summary } = own[0];
-    const svgs = own.map((d) => d.svg.replace('<svg class="static-chart"',
-      `<svg class="static-chart ${d.width === widest ? 'desktop' : 'phone'}" role="img" aria-label="Chart: ${escape(title)}" aria-describedby="${id}-static-summary"`));
+  const of = (id) => drawings.filter((d) => d.id === id).sort((a, b) => a.width - b.width);
+  return {
+    ids: [...new Set(drawings.map((d) => d.id))],
+    of,
+    svgs: (id, attributes) => of(id).map((d) => d.svg.replace('<svg class="static-chart"',
+      `<svg class="${attributes.class ?? ''}static-chart ${d.width === widest ? 'desktop' : 'phone'}" ${attributes.more(d)}`)).join(''),
+  };
+}
+
+function staticFigures(route) {
+  const drawings = drawingsOf(route.path);
+  if (!drawings.ids.length) return '';
+  const figures = drawings.ids.map((id) => {
+    const { title, summary } = drawings.of(id)[0];
+    const svgs = drawings.svgs(id, { more: () => `role="img" aria-label="Chart: ${escape(title)}" aria-describedby="${id}-static-summary"` });
     return `<figure class="chart static-figure" aria-labelledby="${id}-static-title"><div class="chart-head"><h3 id="${id}-static-title">${escape(title)}</h3></div>`
       + '<p class="static-note">The page\'s default view, drawn when the site was built.</p>'
-      + svgs.join('')
+      + svgs
       + `<p class="chart-summary" id="${id}-static-summary">${escape(summary)}</p></figure>`;
   });
   return `<div class="static-figures" hidden>${figures.join('')}</div>`;
@@ -310,14 +337,61 @@ for (const route of routes) {
   if (!route.lead) throw new Error(`postbuild: the route ${route.path} has no lead in src/routes.json`);
   page = page.replace('</body>', `${bootMarkup(route)}\n</body>`);
   if (staticChartsCss && page.includes('class="static-figures"')) {
-    page = page.replace('</head>', `<link rel="stylesheet" href="${publicUrl}${staticChartsCss}"></head>`);
+    // Before the boot script, which blocks the parser: both stylesheets are asked for at once.
+    page = page.replace('<script type="module"', `<link rel="stylesheet" href="${publicUrl}${staticChartsCss}"><script type="module"`);
   }
+  // Before the app's module script, so its load errors are seen.
   // Before the app's module script, so its load errors are seen.
   page = page.replace('<script type="module"', `<script src="${publicUrl}${bootCheckName}" defer></script><script type="module"`);
   if (!page.includes(bootCheckName)) throw new Error('postbuild: found no module script to put the boot check before');
   const dir = route.path === '/' ? staging : join(staging, route.path.slice(1));
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'index.html'), page);
+}
+
+// 3c. The snapshot of each route with build-time charts (scripts/snapshot.mjs): its default view
+//     as the app renders it, captured from the files just written, with the drawings where its
+//     canvases are (at the canvas's height; the drawing keeps its proportions inside). Shown at the
+//     first paint for an address without query or fragment (the boot script,
+//     style/static-charts.css) until the live page's charts are drawn (src/boot.rs). Only the
+//     split release build runs the app this way; `trunk serve` goes without.
+if (prerendered && split && release) {
+  const wanted = routes
+    .map((route) => ({ path: route.path, drawings: drawingsOf(route.path) }))
+    .filter((r) => r.drawings.ids.length)
+    .map(({ path, drawings }) => ({
+      path,
+      ids: drawings.ids,
+      heights: Object.fromEntries(drawings.ids.map((id) => [id, drawings.of(id)[0].height])),
+    }));
+  const { capturePages } = await import('./snapshot.mjs');
+  const captured = await capturePages({ dir: staging, publicUrl, wanted });
+  for (const { path, ids } of wanted) {
+    const drawings = drawingsOf(path);
+    let snapshot = captured[path];
+    for (const id of ids) {
+      const mark = `<!--chart:${id}-->`;
+      if (!snapshot.includes(mark)) throw new Error(`postbuild: the snapshot of ${path} has no place for ${id}`);
+      snapshot = snapshot.replace(mark, drawings.svgs(id, {
+        class: 'chart-canvas ',
+        more: (d) => `height="${d.height}" data-chart="${id}" aria-hidden="true"`,
+      }));
+    }
+    const file = join(path === '/' ? staging : join(staging, path.slice(1)), 'index.html');
+    const page = readFileSync(file, 'utf8');
+    // First in the static main: the drawings' second copies (the figures for a failed start)
+    // then sit within gzip's reach of the first, and cost a few bytes.
+    const boot = '<main id="main" tabindex="-1" data-boot>';
+    if (page.split(boot).length !== 2) throw new Error(`postbuild: ${file} should have one ${boot}`);
+    const root = '<html lang="en">';
+    if (!page.includes(root)) throw new Error(`postbuild: ${file} has no ${root}`);
+    const csp = /<meta http-equiv="Content-Security-Policy"[^>]*>/;
+    if (!csp.test(page)) throw new Error(`postbuild: ${file} has no CSP meta to put the snapshot check after`);
+    writeFileSync(file, page
+      .replace(boot, boot + snapshot)
+      .replace(root, '<html lang="en" class="snapshot">')
+      .replace(csp, (meta) => `${meta}<script>${SNAPSHOT_CHECK}</script>`));
+  }
 }
 
 // 4. Fallback for everything else.

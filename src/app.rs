@@ -64,10 +64,14 @@ fn lazy_page(
     path: &'static str,
     page: impl std::future::Future<Output = Result<AnyView, ChunkError>> + 'static,
 ) -> impl IntoView {
+    crate::boot::page_shown(path);
     lazy_view(
         page,
         move || view! { <PendingPage path=path /> }.into_any(),
-        || view! { <ChunkErrorPanel /> }.into_any(),
+        || {
+            crate::boot::release();
+            view! { <ChunkErrorPanel /> }.into_any()
+        },
     )
 }
 

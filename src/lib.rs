@@ -4,6 +4,7 @@
 //! so native tests and `wasm-bindgen-test` can import it.
 
 pub mod app;
+pub mod boot;
 pub mod components;
 pub mod download;
 pub mod lowercase;

@@ -15,9 +15,10 @@ fn main() {
     // paint stays the static one.
     wasm_bindgen_futures::spawn_local(async {
         backend_atlas::perf::next_task().await;
-        // The static header stays until the app's header replaces it, one task later.
-        backend_atlas::components::page::remove_static_copy("main[data-boot]");
         leptos::mount::mount_to_body(backend_atlas::app::App);
+        // The static header stays until the app's header replaces it, one task later; the static
+        // page until this page's is drawn (src/boot.rs).
+        backend_atlas::boot::start();
         backend_atlas::perf::mark("app-mounted");
     });
 }

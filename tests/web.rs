@@ -614,3 +614,51 @@ async fn offers_fields_say_what_is_wrong_keep_the_text_and_total_the_rest() {
     storage.remove_item(STORAGE_KEY).unwrap();
     at_url("/");
 }
+
+/// The hand-over from a route's static first paint (src/boot.rs): the snapshot stays while the
+/// charts it drew are not yet drawn live, and goes once they are, or at once when the page being
+/// shown is another route's.
+#[wasm_bindgen_test]
+fn the_static_snapshot_stays_until_its_charts_are_drawn_live() {
+    use backend_atlas::boot;
+    let present = || {
+        document()
+            .query_selector("main[data-boot]")
+            .unwrap()
+            .is_some()
+    };
+    let static_page = |charts: &[&str]| {
+        let el = |tag: &str| document().create_element(tag).unwrap();
+        let main = el("main");
+        main.set_attribute("data-boot", "").unwrap();
+        let snapshot = el("div");
+        snapshot.set_attribute("data-snapshot", "").unwrap();
+        snapshot.set_attribute("data-route", "/salaries").unwrap();
+        for id in charts {
+            let drawing = el("svg");
+            drawing.set_attribute("data-chart", id).unwrap();
+            snapshot.append_child(&drawing).unwrap();
+        }
+        main.append_child(&snapshot).unwrap();
+        document().body().unwrap().append_child(&main).unwrap();
+    };
+
+    // Two drawings of the ranges chart (phone and desktop) and one of another chart.
+    static_page(&["salary-ranges", "salary-ranges", "salary-years"]);
+    boot::page_shown("/salaries");
+    assert!(present(), "its own route keeps it");
+    boot::chart_drawn("salary-averages");
+    assert!(present(), "a chart it did not draw changes nothing");
+    boot::chart_drawn("salary-ranges");
+    assert!(present(), "one of its two charts is still the drawing");
+    boot::chart_drawn("salary-years");
+    assert!(
+        !present(),
+        "every chart drawn live: the live page takes over"
+    );
+
+    // A navigation: the page on its way is another route's.
+    static_page(&["salary-ranges"]);
+    boot::page_shown("/roadmap");
+    assert!(!present());
+}

@@ -109,6 +109,7 @@ pub fn ChartFrame(
         }
         set_tooltip.set(None);
         crate::perf::mark(&format!("chart:{id}"));
+        crate::boot::chart_drawn(id);
     });
 
     let on_point = move |x: f64, y: f64| {

@@ -37,7 +37,10 @@ where
             mark_interactive_once();
             render(dataset).into_any()
         }
-        Some(LoadState::Failed(error)) => view! { <DataErrorPanel error=error /> }.into_any(),
+        Some(LoadState::Failed(error)) => {
+            crate::boot::release();
+            view! { <DataErrorPanel error=error /> }.into_any()
+        }
         Some(LoadState::Loading) | None => view! {
             <p class="loading" role="status">
                 "Loading the data…"

@@ -77,15 +77,13 @@ fn key_figures(dataset: Arc<Dataset>) -> impl IntoView {
     let chart_summary = crate::salaries::overview_summary(&dataset, &chart);
     let chart_height = chart.height();
     let chart_table = chart.table();
-    let theme = crate::theme::ChartTheme::from_context();
     let legend = crate::salaries::band_sources(&dataset)
         .into_iter()
         .map(|s| {
             let series = dataset.series_index(&s.id);
-            let color = move || crate::charts::series_color(theme.get(), series).hex();
             view! {
                 <li class="legend-item static">
-                    <span class="swatch" style:background-color=color aria-hidden="true"></span>
+                    <span class=crate::charts::swatch_class(series) aria-hidden="true"></span>
                     {s.label()}
                 </li>
             }

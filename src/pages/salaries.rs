@@ -156,12 +156,10 @@ fn Filters(url: UrlState) -> impl IntoView {
 #[component]
 fn Legend(url: UrlState, band_sources: Vec<(String, String, usize)>) -> impl IntoView {
     let query = url.query;
-    let theme = crate::theme::ChartTheme::from_context();
     let all_ids: Vec<String> = band_sources.iter().map(|s| s.0.clone()).collect();
     let buttons = band_sources
         .into_iter()
         .map(|(id, label, series)| {
-            let color = move || crate::charts::series_color(theme.get(), series).hex();
             let id_for_state = id.clone();
             let shown = move || query.get().shows_source(&id_for_state);
             let all = all_ids.clone();
@@ -172,7 +170,7 @@ fn Legend(url: UrlState, band_sources: Vec<(String, String, usize)>) -> impl Int
                     aria-pressed=move || shown().to_string()
                     on:click=move |_| url.update(|q| toggle_source(q, &all, &id))
                 >
-                    <span class="swatch" style:background-color=color aria-hidden="true"></span>
+                    <span class=crate::charts::swatch_class(series) aria-hidden="true"></span>
                     {label}
                 </button>
             }

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { setupHarness, newPage, gotoApp, expectCleanConsole, waitUntil, routes, routeRel, REPO_ROOT } from './harness.mjs';
+import { setupHarness, newPage, gotoApp, expectCleanConsole, waitUntil, routes, routeRel, REPO_ROOT, PAGE_H1 } from './harness.mjs';
 
 setupHarness();
 
@@ -78,7 +78,7 @@ test('the theme offers system, light and dark, redraws charts, remembers a choic
   assert.notEqual(await bg(), light);
   await waitUntil(async () => (await page.evaluate(() => performance.getEntriesByName('chart:salary-ranges').length)) > before, 'chart redrawn');
   await page.reload();
-  await page.locator('main h1').waitFor();
+  await page.locator(PAGE_H1).waitFor();
   assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark', 'remembered');
   assert.equal(await page.getByRole('combobox', { name: 'Theme' }).inputValue(), 'dark');
   // Back to following the system: the choice is forgotten.

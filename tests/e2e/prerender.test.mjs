@@ -1,7 +1,10 @@
 // The default charts drawn at build time (crates/atlas-core/src/prerender.rs, placed by
-// scripts/postbuild.mjs): when the app cannot start, the route still shows them with their text
-// alternatives under the "could not start" notice; a link with its own query never shows them;
-// a normal load never shows them (the live chart is the one drawn).
+// scripts/postbuild.mjs):
+// - a normal load paints them at once, inside the snapshot of the page (scripts/snapshot.mjs),
+//   and the live canvas takes their place without a shift or a blank frame (src/boot.rs);
+// - when the app cannot start, the route still shows them with their text alternatives under
+//   the "could not start" notice, and with JavaScript off;
+// - a link with its own query or fragment never shows them.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -54,9 +57,9 @@ test('with the wasm blocked, /salaries/ still shows the seniority chart and its 
 
 test('the drawing follows the theme, and a phone gets the phone drawing', async () => {
   const page = await withoutWasm(routeRel('/salaries'), { colorScheme: 'dark', viewport: { width: 390, height: 844 } });
-  const svg = page.locator('[data-boot] svg.static-chart.phone');
+  const svg = page.locator('[data-boot] .static-figure svg.static-chart.phone');
   assert.ok(await svg.isVisible());
-  assert.equal(await page.locator('[data-boot] svg.static-chart.desktop').isVisible(), false);
+  assert.equal(await page.locator('[data-boot] .static-figure svg.static-chart.desktop').isVisible(), false);
   assert.equal(await svg.evaluate((el) => el.viewBox.baseVal.width), 324);
   // The background: charts::ink's dark background, by the system preference.
   const fill = () => svg.evaluate((el) => getComputedStyle(el.querySelector('rect')).fill);
@@ -80,33 +83,131 @@ test('a link with its own query never shows the default drawing as its view', as
   const page = await withoutWasm(`${routeRel('/salaries')}?levels=senior&period=month`);
   assert.equal(await page.locator('[data-boot] .static-figures').isHidden(), true);
   assert.equal(await page.locator('[data-boot] svg.static-chart').first().isVisible(), false);
+  assert.equal(await page.locator('[data-boot] svg.static-chart').nth(2).isVisible(), false);
 });
 
 test('with JavaScript off, the default charts show under the page heading', async () => {
   const page = await newPage({ javaScriptEnabled: false });
   await page.goto(appUrl(routeRel('/salaries')));
-  const svg = page.locator('[data-boot] svg.static-chart.desktop');
+  const svg = page.locator('[data-boot] .static-figure svg.static-chart.desktop');
   assert.ok(await svg.isVisible());
   assert.match(await page.locator('[data-boot] .static-note').innerText(), /default view/);
 });
 
-test('a normal load never shows the build-time drawing: the live chart is drawn in its frame', async () => {
-  const page = await newPage();
-  const seen = [];
-  await page.exposeFunction('staticSeen', (v) => seen.push(v));
-  // Every frame until the app has mounted: is any build-time drawing on screen?
-  await page.addInitScript(() => {
-    const check = () => {
-      const shown = [...document.querySelectorAll('svg.static-chart')].some((el) => el.getBoundingClientRect().height > 0);
-      if (shown) window.staticSeen(true);
-      if (!performance.getEntriesByName('app-mounted').length) requestAnimationFrame(check);
+/**
+ * Loads `rel` and watches every frame until the live page has taken over: whether the snapshot
+ * showed, the chart's frame and drawing in the snapshot and live, frames with no chart at all,
+ * and the layout shifts the browser reports.
+ */
+async function handOver(rel, id, options) {
+  const page = await newPage(options);
+  await page.addInitScript((id) => {
+    const seen = { frames: 0, snapshotFrames: 0, blank: 0, shifts: 0 };
+    window.__handOver = seen;
+    const box = (el) => {
+      const r = el.getBoundingClientRect();
+      return { x: r.x, y: r.y + scrollY, width: r.width, height: r.height };
     };
-    requestAnimationFrame(check);
+    const shown = (el) => el && el.getBoundingClientRect().height > 0 && getComputedStyle(el).visibility === 'visible';
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (!e.hadRecentInput) seen.shifts += e.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+    const frame = () => {
+      seen.frames += 1;
+      const drawing = [...document.querySelectorAll(`main[data-boot] [data-snapshot] svg[data-chart="${id}"], main[data-boot] [data-snapshot] svg.static-chart`)]
+        .find(shown);
+      const canvas = document.querySelector(`main#main:not([data-boot]) figure[aria-labelledby="${id}-title"] canvas`);
+      const drawn = performance.getEntriesByName(`chart:${id}`).length > 0;
+      if (drawing) {
+        seen.snapshotFrames += 1;
+        seen.before = { figure: box(drawing.closest('figure')), chart: box(drawing) };
+      } else if (shown(canvas) && drawn) {
+        seen.after = { figure: box(canvas.closest('figure')), chart: box(canvas) };
+        return; // handed over
+      } else if (seen.snapshotFrames > 0) {
+        seen.blank += 1;
+      }
+      requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  }, id);
+  await gotoApp(page, rel);
+  await page.waitForFunction(() => window.__handOver.after || window.__handOver.frames > 2000);
+  return { page, seen: await page.evaluate(() => window.__handOver) };
+}
+
+const near = (a, b) => ['x', 'y', 'width', 'height'].every((k) => Math.abs(a[k] - b[k]) < 1);
+
+for (const [route, id, viewport] of [
+  ['/salaries', 'salary-ranges', { width: 1280, height: 800 }],
+  ['/salaries', 'salary-ranges', { width: 390, height: 844 }],
+  ['/', 'overview-ranges', { width: 1280, height: 800 }],
+  ['/frameworks', 'framework-timeline', { width: 1280, height: 800 }],
+]) {
+  test(`${route} at ${viewport.width} px: the first paint carries the chart, and the live canvas takes its place without a shift`, async () => {
+    const { page, seen } = await handOver(routeRel(route), id, { viewport });
+    assert.ok(seen.snapshotFrames > 0, 'the drawing showed before the app drew');
+    assert.ok(seen.after, 'the live chart took over');
+    assert.equal(seen.blank, 0, 'frames with neither the drawing nor the drawn canvas');
+    assert.ok(near(seen.before.figure, seen.after.figure), `figure: ${JSON.stringify(seen.before.figure)} -> ${JSON.stringify(seen.after.figure)}`);
+    assert.ok(near(seen.before.chart, seen.after.chart), `chart: ${JSON.stringify(seen.before.chart)} -> ${JSON.stringify(seen.after.chart)}`);
+    assert.equal(seen.shifts, 0, 'cumulative layout shift');
+    // The static page is gone: no second copy of the page, its ids or its drawings.
+    assert.equal(await page.locator('[data-boot], svg.static-chart').count(), 0);
+    await expectCleanConsole(page);
+  });
+}
+
+test('the snapshot is a picture of the page: inert, busy, without ids or inline styles', async () => {
+  const page = await newPage({ javaScriptEnabled: false });
+  await page.goto(appUrl(routeRel('/salaries')));
+  const snapshot = page.locator('main[data-boot] > [data-snapshot]');
+  assert.equal(await snapshot.count(), 1);
+  assert.equal(await snapshot.getAttribute('inert'), '');
+  assert.equal(await snapshot.getAttribute('aria-busy'), 'true');
+  assert.equal(await snapshot.locator('[id], [style], [name], [for]').count(), 0);
+  // The live page's own markup down to the chart: the heading, the filters, the chart's title.
+  assert.equal(await snapshot.locator('h1').innerText(), 'Salaries');
+  assert.ok(await snapshot.locator('form').count() >= 1, 'the filters');
+  assert.equal(await snapshot.locator('figure h3').last().innerText(), 'Salary by seniority, per source');
+  assert.equal(await snapshot.locator('svg[data-chart="salary-ranges"]').count(), 2, 'a drawing per width');
+  // With JavaScript off it stays out of sight (no boot script: no `boot-default`).
+  assert.equal(await snapshot.isVisible(), false);
+});
+
+test('a shared link with a query or a fragment never shows the default view, not even at first paint', async () => {
+  for (const rel of [`${routeRel('/salaries')}?levels=senior&period=month`, `${routeRel('/salaries')}#salary-ranges-title`]) {
+    const page = await newPage();
+    await page.addInitScript(() => {
+      window.__snapshotSeen = 0;
+      const frame = () => {
+        const snapshot = document.querySelector('[data-snapshot]');
+        if (snapshot && snapshot.getBoundingClientRect().height > 0) window.__snapshotSeen += 1;
+        if (!performance.getEntriesByName('page-interactive').length) requestAnimationFrame(frame);
+      };
+      requestAnimationFrame(frame);
+    });
+    await gotoApp(page, rel);
+    await page.waitForFunction(() => performance.getEntriesByName('page-interactive').length > 0);
+    assert.equal(await page.evaluate(() => window.__snapshotSeen), 0, rel);
+    await expectCleanConsole(page);
+  }
+});
+
+test('a normal load never shows the figures meant for a failed start', async () => {
+  const page = await newPage();
+  await page.addInitScript(() => {
+    window.__figuresSeen = 0;
+    const frame = () => {
+      if ([...document.querySelectorAll('.static-figure')].some((el) => el.getBoundingClientRect().height > 0)) window.__figuresSeen += 1;
+      if (!performance.getEntriesByName('page-interactive').length) requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
   });
   await gotoApp(page, routeRel('/salaries'));
-  await page.locator(PAGE_H1).waitFor();
+  await page.waitForFunction(() => performance.getEntriesByName('page-interactive').length > 0);
+  assert.equal(await page.evaluate(() => window.__figuresSeen), 0);
   await page.locator('figure.chart canvas').first().waitFor();
-  assert.deepEqual(seen, []);
-  assert.equal(await page.locator('svg.static-chart').count(), 0, 'the static page is gone');
+  assert.equal(await page.locator('.static-figure').count(), 0, 'the static page is gone');
   await expectCleanConsole(page);
 });

@@ -479,3 +479,35 @@ fn histogram_labels_fit_a_phone_without_overlap_or_clipping() {
         );
     }
 }
+
+/// A legend's swatch is a class (`src-<n>`), coloured by style/main.css: in each theme block of
+/// the stylesheet, `--src-<n>` must be the colour the charts give series `n`.
+#[test]
+fn swatch_colours_in_the_stylesheet_are_the_series_colours() {
+    use atlas_core::charts::{series_color, swatch_class};
+    let css = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../style/main.css"))
+        .unwrap();
+    // The blocks that set the variables, in order: light, dark (system), dark (chosen), print.
+    let blocks: Vec<&str> = css
+        .split('}')
+        .filter(|block| block.contains("--src-0:"))
+        .collect();
+    let themes = [Theme::Light, Theme::Dark, Theme::Dark, Theme::Light];
+    assert_eq!(blocks.len(), themes.len(), "blocks setting --src-*");
+    for (block, theme) in blocks.iter().zip(themes) {
+        for n in 0..7 {
+            let want = format!("--src-{n}: {};", series_color(theme, n).hex());
+            assert!(
+                block.contains(&want),
+                "{theme:?}: {want} missing in {block}"
+            );
+            assert!(css.contains(&format!(".src-{n} {{ background: var(--src-{n}); }}")));
+        }
+    }
+    assert_eq!(swatch_class(2), "swatch src-2");
+    assert_eq!(
+        swatch_class(9),
+        "swatch src-2",
+        "the palette repeats as series_color does"
+    );
+}

@@ -303,17 +303,14 @@ fn OffersSection(dataset: Arc<Dataset>, query: Memo<SalariesQuery>) -> impl Into
 /// The sources are chosen with the legend of the chart above.
 #[component]
 fn YearsLegend(chart: Memo<YearsChart>) -> impl IntoView {
-    let theme = crate::theme::ChartTheme::from_context();
     let items = move || {
-        let theme = theme.get();
         chart
             .with(YearsChart::sources)
             .into_iter()
             .map(|(series, source)| {
-                let color = crate::charts::series_color(theme, series).hex();
                 view! {
                     <li class="legend-item static">
-                        <span class="swatch" style:background-color=color aria-hidden="true"></span>
+                        <span class=crate::charts::swatch_class(series) aria-hidden="true"></span>
                         {source}
                     </li>
                 }

@@ -85,6 +85,13 @@ pub fn series_color(theme: Theme, index: usize) -> Rgb {
     palette[index % palette.len()]
 }
 
+/// The classes of a source's swatch in a legend (`swatch src-<n>`): style/main.css gives
+/// `src-<n>` the colour [`series_color`] gives the series in either theme (tests/charts.rs keeps
+/// the two equal). A class, not an inline style: the build-time snapshot of a page carries it.
+pub fn swatch_class(index: usize) -> String {
+    format!("swatch src-{}", index % SERIES_LIGHT.len())
+}
+
 /// Text, grid and background colours of a theme (kept in step with style/main.css).
 #[derive(Debug, Clone, Copy)]
 pub struct Ink {
