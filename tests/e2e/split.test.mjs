@@ -81,6 +81,37 @@ for (const route of routes) {
   });
 }
 
+// The loader waits for the first contentful paint before it asks for anything of the app
+// (scripts/postbuild.mjs, compileFromBytes): the static first paint never waits for, or competes
+// with, the app's 250 KB.
+for (const path of ['/', '/salaries', '/locations']) {
+  test(`${path}: no file of the app is asked for before the first contentful paint`, async () => {
+    const page = await newPage();
+    await gotoApp(page, routeRel(path), { heading: routes.find((r) => r.path === path).heading });
+    const { paint, started } = await page.evaluate(() => ({
+      paint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+      started: performance.getEntriesByType('resource')
+        .filter((e) => /\/(?:backend-atlas-[0-9a-f]+\.js|__wasm_split-[0-9a-f]+\.js|[\w-]+\.wasm|[\w.-]+\.json)$/.test(new URL(e.name).pathname)
+          && !e.name.endsWith('manifest.webmanifest'))
+        .map((e) => [new URL(e.name).pathname.split('/').pop(), e.startTime]),
+    }));
+    assert.ok(paint > 0, 'a first contentful paint is recorded');
+    assert.ok(started.some(([f]) => /^backend-atlas-[0-9a-f]+\.js$/.test(f)), started.join(' '));
+    assert.ok(started.some(([f]) => f === 'atlas.json'), started.join(' '));
+    for (const [file, at] of started) assert.ok(at >= paint, `${file} asked for at ${at} ms, before the first paint at ${paint} ms`);
+  });
+}
+
+test('an app module that cannot be fetched gives the "could not start" notice, with the default charts', async () => {
+  const page = await newPage();
+  await page.route(/\/backend-atlas-[0-9a-f]+\.js$/, (r) => r.abort('failed'));
+  await page.goto(appUrl(routeRel('/salaries')));
+  const notice = page.locator('[data-boot] .loading[role="alert"]');
+  await notice.waitFor();
+  assert.match(await notice.innerText(), /could not start/);
+  await page.locator('[data-boot] .static-figures svg.static-chart.desktop').waitFor();
+});
+
 test('client-side navigation fetches the next page pack on demand', async () => {
   const page = await newPage();
   const seen = recordChunks(page);
