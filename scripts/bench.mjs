@@ -29,6 +29,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from '../tests/e2e/server.mjs';
+import { CHROMIUM, CHROMIUM_ARGS } from './chromium.mjs';
 
 const ROOT = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
 const DIST = path.resolve(process.env.DIST || path.join(ROOT, 'dist'));
@@ -37,16 +38,6 @@ const BASE = (() => {
   if (!b.startsWith('/')) b = '/' + b;
   return b.endsWith('/') ? b : b + '/';
 })();
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 const routes = JSON.parse(fs.readFileSync(path.join(ROOT, 'src/routes.json'), 'utf8'));
 const routeRel = (p) => (p === '/' ? '' : p.replace(/^\//, '') + '/');
 const CHARTS = { '/salaries': 'salary-ranges', '/locations': 'locations-map', '/frameworks': 'framework-timeline' };

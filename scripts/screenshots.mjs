@@ -2,6 +2,7 @@
 //   node scripts/screenshots.mjs [--out screenshots] [--base http://127.0.0.1:4173/backend-atlas/] [path ...]
 // Paths are relative to the base (default: every route). Prints console problems per page.
 import { chromium } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS } from './chromium.mjs';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -21,8 +22,8 @@ const sizes = [
 ];
 fs.mkdirSync(out, { recursive: true });
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  executablePath: CHROMIUM,
+  args: CHROMIUM_ARGS,
 });
 for (const rel of paths) {
   for (const [sizeName, viewport] of sizes) {

@@ -9,12 +9,11 @@
 // in it sits where the live page's will (tests/e2e/prerender.test.mjs compares them), and
 // src/boot.rs swaps it for the live page once that page's charts are drawn.
 //
-// CLI (to look at a capture): node scripts/snapshot.mjs DIST /backend-atlas/ /salaries salary-ranges
+// CLI (to look at a capture): node scripts/snapshot.mjs DIST /backend-atlas/ /salaries
+import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { startServer } from '../tests/e2e/server.mjs';
-
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+import { CHROMIUM, CHROMIUM_ARGS } from './chromium.mjs';
 
 /**
  * `wanted`: [{ path: '/salaries', ids: ['salary-ranges'], heights: { 'salary-ranges': 398 } }].
@@ -23,7 +22,7 @@ const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking'
  */
 export async function capturePages({ dir, publicUrl, wanted }) {
   const server = await startServer({ root: dir, base: publicUrl, port: 0 });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true, timeout: 60_000 });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true, timeout: 60_000 });
   const out = {};
   try {
     for (const { path, ids, heights } of wanted) {
@@ -99,8 +98,13 @@ function capture({ path, ids, heights }) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const [dir, publicUrl, path, ...ids] = process.argv.slice(2);
-  const heights = Object.fromEntries(ids.map((id) => [id, Number(process.env.HEIGHT || 398)]));
+  // The route's charts and heights as the build drew them (the prerender binary's output).
+  const [dir, publicUrl, path] = process.argv.slice(2);
+  const charts = process.env.PRERENDERED_CHARTS || new URL('../target/prerender/charts.json', import.meta.url);
+  const drawings = JSON.parse(readFileSync(charts, 'utf8')).drawings.filter((d) => d.route === path);
+  const ids = [...new Set(drawings.map((d) => d.id))];
+  if (!ids.length) throw new Error(`${charts} has no drawing for ${path}`);
+  const heights = Object.fromEntries(drawings.map((d) => [d.id, d.height]));
   const pages = await capturePages({ dir, publicUrl, wanted: [{ path, ids, heights }] });
   process.stdout.write(pages[path] + '\n');
 }

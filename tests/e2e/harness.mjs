@@ -15,11 +15,12 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from './server.mjs';
 import { httpRequest } from './http.mjs';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../scripts/chromium.mjs';
 
 export const REPO_ROOT = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export const DIST = path.resolve(process.env.DIST || path.join(REPO_ROOT, 'dist'));
 export const BASE = normalizeBase(process.env.BASE_PATH || '/backend-atlas/');
-export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+export { CHROMIUM, CHROMIUM_ARGS };
 
 // The machine is slow (2 cores, wasm compile): keep time-outs generous.
 export const NAV_TIMEOUT = 30_000;
@@ -36,16 +37,6 @@ export const routes = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'src/route
 export const PAGE_H1 = 'main#main > :not([aria-busy="true"]) h1';
 
 export const routeRel = (routePath) => (routePath === '/' ? '' : routePath.replace(/^\//, '') + '/');
-
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 
 function normalizeBase(b) {
   if (!b.startsWith('/')) b = '/' + b;

@@ -859,9 +859,7 @@ pub fn timeline_chart(dataset: &Dataset, lowercase: Lowercase) -> TimelineChart 
             },
             series: dataset.series_index(&e.source),
             source: dataset
-                .sources
-                .iter()
-                .find(|s| s.id == e.source)
+                .source(&e.source)
                 .map_or(e.source.clone(), |s| s.label()),
             name: e.name,
             year: e.year,

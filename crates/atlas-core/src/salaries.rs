@@ -35,12 +35,10 @@ pub fn mark(figure: &SalaryFigure, from: Period, to: Period) -> Mark {
     }
 }
 
-pub fn source<'d>(dataset: &'d Dataset, id: &str) -> Option<&'d Source> {
-    dataset.sources.iter().find(|s| s.id == id)
-}
-
 fn source_name(dataset: &Dataset, id: &str) -> String {
-    source(dataset, id).map_or_else(|| id.to_owned(), Source::label)
+    dataset
+        .source(id)
+        .map_or_else(|| id.to_owned(), Source::label)
 }
 
 /// Sources that have salary bands, in dataset order: the ones the `sources=` filter can name.

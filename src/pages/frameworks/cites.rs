@@ -25,8 +25,9 @@ impl Cites {
             .find(|(_, (known, _))| known == id)
             .map(|(i, (_, label))| (i + 1, label.clone()));
         let (n, label) = known.unwrap_or_else(|| {
-            let label =
-                crate::salaries::source(dataset, id).map_or_else(|| id.to_owned(), |s| s.label());
+            let label = dataset
+                .source(id)
+                .map_or_else(|| id.to_owned(), |s| s.label());
             self.sources.push((id.to_owned(), label.clone()));
             (self.sources.len(), label)
         });

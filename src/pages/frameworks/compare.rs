@@ -55,7 +55,7 @@ fn comparison(url: State, dataset: StoredValue<Arc<Dataset>>) -> impl IntoView {
                                                 .cells
                                                 .into_iter()
                                                 .map(|cell| {
-                                                    let label = |id: Option<&str>| id.and_then(|id| crate::salaries::source(&dataset, id)).map(|s| s.label());
+                                                    let label = |id: Option<&str>| id.and_then(|id| dataset.source(id)).map(|s| s.label());
                                                     // Each run of lines from one source ends with that source's name.
                                                     let ends_run: Vec<bool> = (0..cell.lines.len())
                                                         .map(|i| cell.lines.get(i + 1).is_none_or(|next| next.source != cell.lines[i].source))

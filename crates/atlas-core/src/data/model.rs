@@ -535,6 +535,11 @@ fn claim_sources(list: &[Claim]) -> impl Iterator<Item = &str> {
 }
 
 impl Dataset {
+    /// The source with this id.
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+
     /// A source's colour index: its position in the dataset, the same in every chart (one
     /// colour per source; `charts::series_color` turns it into the colour).
     pub fn series_index(&self, source_id: &str) -> usize {
