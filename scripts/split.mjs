@@ -178,8 +178,20 @@ export function splitWasm({ root, staging, html }) {
       const lazyCall = call.replace(deps, `, [() => __packDeps(${args})]))`);
       return `export const __wasm_split_load_${point} = __withPack(${JSON.stringify(point)}, ${lazyCall});`;
     });
-    // Chunk loaders by number, for __packDeps.
-    loader = loader.replace(/^const __chunk_(\d+) = makeLoad\(/gm, '__chunks[$1] = makeLoad(');
+    // wasm-split writes one loader per shared chunk (~450), all alike but for the chunk's name,
+    // and none with dependencies of its own: 2.7 KB gzipped on every route's first load. The pack
+    // runtime makes each when __packDeps first asks for it (__chunk), so they go; a loader of
+    // another shape stays, and fails the check below.
+    const sharedLoader = /^(?:\/\*[^\n]*\*\/\n)?const __chunk_(\d+) = makeLoad\(\(\) => \{\n\s*const src = __fetchChunk\("chunk_\1"\);\n\s*src\.catch\(\(\) => \{\}\);\n\s*return async \(imports\) => \(__instantiateChunk\(src, imports\)\);\n\}\n, \[\]\);\n/gm;
+    let sharedLoaders = 0;
+    loader = loader.replace(sharedLoader, () => {
+      sharedLoaders += 1;
+      return '';
+    });
+    const sharedChunks = [...optimised.keys()].filter((id) => id.startsWith('chunk_')).length;
+    if (sharedLoaders !== sharedChunks) {
+      throw new Error(`split: ${sharedLoaders} of wasm-split's ${sharedChunks} shared chunk loaders have the expected shape`);
+    }
     if (/__chunk_\d/.test(loader)) throw new Error('split: the loader still names a chunk loader directly');
     if (Object.keys(pages).length === 0) throw new Error('split: found no page chunks in the loader');
     loader = loader.replace(/^(import [^\n]*\n)/, `$1${packRuntime(packs)}`);
@@ -384,14 +396,24 @@ async function __fetchChunk(id) {
   }
   throw failed ?? new Error(\`\${id} is in no pack\`);
 }
-const __chunks = [];
+const __chunks = new Map();
+function __chunk(id) {
+  if (!__chunks.has(id)) {
+    __chunks.set(id, makeLoad(() => {
+      const src = __fetchChunk(id);
+      src.catch(() => {});
+      return async (imports) => __instantiateChunk(src, imports);
+    }, []));
+  }
+  return __chunks.get(id);
+}
 async function __packDeps(...points) {
   const ids = [];
   for (const point of points) {
     const pack = await __packLoads.get(point);
     for (const id of pack.files.keys()) if (id.startsWith('chunk_')) ids.push(id);
   }
-  await Promise.all(ids.map((id) => __chunks[id.slice(6)]()));
+  await Promise.all(ids.map((id) => __chunk(id)()));
 }
 async function __instantiateChunk(bytes, imports) {
   return WebAssembly.instantiate(await bytes, imports);
