@@ -194,7 +194,13 @@ export function splitWasm({ root, staging, html }) {
     }
     if (/__chunk_\d/.test(loader)) throw new Error('split: the loader still names a chunk loader directly');
     if (Object.keys(pages).length === 0) throw new Error('split: found no page chunks in the loader');
-    loader = loader.replace(/^(import [^\n]*\n)/, `$1${packRuntime(packs)}`);
+    // The pages whose own stylesheet (style/pages.css) comes with their pack: `page_styles` in
+    // src/routes.json.
+    const styled = JSON.parse(readFileSync(join(root, 'src', 'routes.json'), 'utf8'))
+      .filter((r) => r.page_styles)
+      .map((r) => `page_${r.path === '/' ? 'overview' : r.path.slice(1)}`);
+    for (const point of styled) if (!packs[point]) throw new Error(`split: ${point} has page_styles but no pack`);
+    loader = loader.replace(/^(import [^\n]*\n)/, `$1${packRuntime(packs, styled)}`);
     if (!loader.includes('__packs')) throw new Error('split: could not add the pack runtime to the loader');
 
     const loaderName = `__wasm_split-${hash(loader)}.js`;
@@ -370,17 +376,31 @@ export function packIndex(bytes) {
 // chunk from the first pack that holds it (a chunk found in none fails with the error of a pack
 // that failed to arrive). A failed pack is forgotten, so the next call retries, as the loader
 // does for chunks.
-function packRuntime(packs) {
+//
+// A page with styles of its own (`styled`) gets them with its pack: on a route whose HTML does not
+// link style/pages.css (it names it in <meta name="atlas-page-styles">, scripts/postbuild.mjs),
+// the pack counts as in once the stylesheet has loaded too (or failed to: the page then shows
+// without it rather than not at all), so such a page never shows unstyled.
+function packRuntime(packs, styled) {
   return `const __packs = ${JSON.stringify(packs)};
+const __styled = new Set(${JSON.stringify(styled)});
 const __packLoads = new Map();
 ${packIndex.toString()}
+let __pageStyles;
+function __stylesFor(point) {
+  const href = __styled.has(point) && document.querySelector('meta[name="atlas-page-styles"]')?.content;
+  if (!href) return;
+  return __pageStyles ??= new Promise((done) => {
+    document.head.append(Object.assign(document.createElement('link'), { rel: 'stylesheet', href, onload: done, onerror: done }));
+  });
+}
 function __withPack(point, load) {
   return (...args) => {
     if (!__packLoads.has(point)) {
-      const loaded = fetch(new URL(__packs[point], import.meta.url)).then((r) => {
+      const loaded = Promise.all([fetch(new URL(__packs[point], import.meta.url)).then((r) => {
         if (!r.ok) throw new Error(\`\${r.status} \${r.url}\`);
         return r.arrayBuffer();
-      }).then((buffer) => ({ buffer, files: packIndex(new Uint8Array(buffer)) }));
+      }), __stylesFor(point)]).then(([buffer]) => ({ buffer, files: packIndex(new Uint8Array(buffer)) }));
       loaded.catch(() => __packLoads.delete(point));
       __packLoads.set(point, loaded);
     }

@@ -2,7 +2,7 @@
 #![cfg(target_arch = "wasm32")]
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use backend_atlas::components::error_panel::DataErrorPanel;
+use backend_atlas::components::error_panel::DataErrorDetails;
 use backend_atlas::data::{DataError, Problem};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -41,7 +41,7 @@ fn error_panel_lists_every_problem_as_text() {
     ]);
     let _handle = leptos::mount::mount_to(
         root.clone(),
-        move || view! { <DataErrorPanel error=error /> },
+        move || view! { <DataErrorDetails error=error /> },
     );
     let panel = root
         .query_selector(".error-panel")

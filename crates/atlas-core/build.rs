@@ -23,6 +23,9 @@ struct Route {
     lead: String,
     title: String,
     description: String,
+    /// Whether the page needs `style/pages.css` (read by scripts/postbuild.mjs and split.mjs).
+    #[serde(default, rename = "page_styles")]
+    _page_styles: bool,
 }
 
 fn main() {

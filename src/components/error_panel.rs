@@ -1,13 +1,40 @@
 //! The panels shown when the dataset or a page's code cannot be used: what went wrong and what
 //! to do.
 
+use crate::components::lazy::lazy_view;
 use crate::data::DataError;
 use leptos::prelude::*;
 
 /// The dataset's panel; with `file`, the panel of one of a page's own data files (the Locations
 /// page's OEWS files), which leaves the rest of the page working.
+///
+/// Its code is a chunk of its own, fetched when a file fails: no page's first load carries it
+/// (2.3 KB gzipped a page pack, BENCHMARKS.md run Y). A line says what failed until it is in,
+/// and if it cannot come either, the panel for code that did not arrive takes its place.
 #[component]
 pub fn DataErrorPanel(error: DataError, #[prop(optional)] file: Option<String>) -> impl IntoView {
+    let failed = StoredValue::new((error, file));
+    lazy_view(
+        error_details(failed),
+        || {
+            view! { <p class="loading" role="status">"The data could not be loaded. Loading the details…"</p> }.into_any()
+        },
+        || view! { <ChunkErrorPanel /> }.into_any(),
+    )
+}
+
+crate::split_view! {
+    async fn error_details(failed: StoredValue<(DataError, Option<String>)>) => data_error {
+        let (error, file) = failed.get_value();
+        view! { <DataErrorDetails error=error file=file.unwrap_or_default() /> }.into_any()
+    }
+}
+
+/// The panel itself: [`DataErrorPanel`] without the wait for its chunk (an empty `file`: the
+/// dataset's).
+#[component]
+pub fn DataErrorDetails(error: DataError, #[prop(optional)] file: String) -> impl IntoView {
+    let file = (!file.is_empty()).then_some(file);
     let problems = error.problems().to_vec();
     let count = problems.len();
     let (heading, what, rest) = match &file {

@@ -91,6 +91,33 @@ test('the shipped dataset loads without the validator\'s chunk; another one is v
   await expectCleanConsole(offline, { allow: blockedPackMessages('pack_dataset_check') });
 });
 
+// The error panel is a chunk of its own too (src/components/error_panel.rs): no page's first
+// load carries it.
+test('the error panel comes only for a failure, and without its chunk a clear panel still shows', async () => {
+  const normal = await newPage();
+  const seenNormal = recordWasm(normal);
+  await gotoApp(normal, '');
+  await normal.locator('.figures').waitFor({ state: 'visible' });
+  assert.ok(!seenNormal.includes('pack_data_error'), seenNormal.join(', '));
+
+  const broken = await newPage();
+  const seenBroken = recordWasm(broken);
+  await serveDataset(broken, { body: '' });
+  await gotoApp(broken, '');
+  await broken.locator('[role="alert"].error-panel').waitFor({ state: 'visible' });
+  assert.ok(seenBroken.includes('pack_data_error'), seenBroken.join(', '));
+
+  const blocked = await newPage();
+  await serveDataset(blocked, { body: '' });
+  await blocked.route(/\/pack_data_error-[0-9a-f]+\.wasm$/, (route) => route.abort('failed'));
+  await gotoApp(blocked, '');
+  const panel = blocked.locator('[role="alert"].error-panel');
+  await panel.waitFor({ state: 'visible' });
+  assert.match(await panel.innerText(), /could not be loaded/);
+  assert.ok(await panel.getByRole('link', { name: 'Reload the page' }).isVisible());
+  await expectCleanConsole(blocked, { allow: blockedPackMessages('pack_data_error') });
+});
+
 test('hostile text in the dataset is rendered as text and never runs', async () => {
   const hostile = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
   const data = JSON.parse(realDataset);
