@@ -313,8 +313,9 @@ function drawingsOf(path) {
   return {
     ids: [...new Set(drawings.map((d) => d.id))],
     of,
+    // A fluid drawing (the map: no text, its own proportions) is one for every width.
     svgs: (id, attributes) => of(id).map((d) => d.svg.replace('<svg class="static-chart"',
-      `<svg class="${attributes.class ?? ''}static-chart ${d.width === widest ? 'desktop' : 'phone'}" ${attributes.more(d)}`)).join(''),
+      `<svg class="${attributes.class ?? ''}static-chart ${d.fluid ? 'fluid' : d.width === widest ? 'desktop' : 'phone'}" ${attributes.more(d)}`)).join(''),
   };
 }
 
@@ -332,11 +333,22 @@ function staticFigures(route) {
   return `<div class="static-figures" hidden>${figures.join('')}</div>`;
 }
 
+// The Frameworks, Roadmap, Hiring and Offers pages' own stylesheet (style/pages.css): linked by
+// the routes with `page_styles` in src/routes.json; in a split build every other route names it
+// for the split loader, which links it with such a page's pack (scripts/split.mjs, packRuntime).
+const pageStylesLink = /<link rel="stylesheet" href="([^"]*\/pages-[0-9a-f]+\.css)"[^>]*>/;
+function withPageStyles(page, route) {
+  const link = pageStylesLink.exec(page);
+  if (!link) throw new Error('postbuild: index.html links no pages-<hash>.css (style/pages.css)');
+  if (!split || route.page_styles) return page;
+  return page.replace(link[0], `<meta name="atlas-page-styles" content="${link[1]}">`);
+}
+
 const pageChunk = (path) => `page_${path === '/' ? 'overview' : path.slice(1)}`;
 // Data a route fetches at once besides the dataset (the Locations page's default files).
 const routeData = routeDataOf(JSON.parse(readFileSync(join(staging, 'data', 'atlas.json'), 'utf8')));
 for (const route of routes) {
-  let page = withMeta(html, route);
+  let page = withPageStyles(withMeta(html, route), route);
   if (split) {
     const files = split.pages[pageChunk(route.path)];
     if (!files) throw new Error(`postbuild: no wasm chunk for the route ${route.path}`);
@@ -374,7 +386,8 @@ if (prerendered && split && release) {
     .map(({ path, drawings }) => ({
       path,
       ids: drawings.ids,
-      heights: Object.fromEntries(drawings.ids.map((id) => [id, drawings.of(id)[0].height])),
+      // A fluid drawing takes the canvas's height from its proportions, at any width.
+      heights: Object.fromEntries(drawings.ids.map((id) => [id, drawings.of(id)[0].fluid ? null : drawings.of(id)[0].height])),
     }));
   const { capturePages } = await import('./snapshot.mjs');
   const captured = await capturePages({ dir: staging, publicUrl, wanted });
@@ -386,7 +399,7 @@ if (prerendered && split && release) {
       if (!snapshot.includes(mark)) throw new Error(`postbuild: the snapshot of ${path} has no place for ${id}`);
       snapshot = snapshot.replace(mark, drawings.svgs(id, {
         class: 'chart-canvas ',
-        more: (d) => `height="${d.height}" data-chart="${id}" aria-hidden="true"`,
+        more: (d) => `${d.fluid ? '' : `height="${d.height}" `}data-chart="${id}" aria-hidden="true"`,
       }));
     }
     const file = join(path === '/' ? staging : join(staging, path.slice(1)), 'index.html');
@@ -407,7 +420,7 @@ if (prerendered && split && release) {
 }
 
 // 4. Fallback for everything else.
-const notFound = withMeta(html, NOT_FOUND)
+const notFound = withPageStyles(withMeta(html, NOT_FOUND), NOT_FOUND)
   .replace('<script type="module"', `<script src="${publicUrl}${bootCheckName}" defer></script><script type="module"`);
 if (!notFound.includes(bootCheckName)) throw new Error('postbuild: found no module script in 404.html');
 writeFileSync(join(staging, '404.html'), notFound);

@@ -83,7 +83,8 @@ pub fn ChartFrame(
             f64::from(canvas.client_width()).max(280.0)
         };
         let css_height = match aspect {
-            Some(aspect) => (css_width * aspect).round(),
+            // Unrounded: the build-time drawing scaled to this width takes this height.
+            Some(aspect) => css_width * aspect,
             None => height.get(),
         };
         canvas.set_width((css_width * ratio).round() as u32);

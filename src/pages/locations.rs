@@ -11,7 +11,7 @@ mod details;
 mod files;
 mod list;
 
-use crate::charts::map::{bin_color, draw_map};
+use crate::charts::map::{bin_class, draw_map};
 use crate::components::chart::ChartFrame;
 use crate::components::copy_link::CopyLink;
 use crate::components::data_view::WithDataset;
@@ -235,29 +235,20 @@ fn map_view(
         file.with(|f| query.with(|q| crate::locations::map_chart(f, &m, q.stat, &q.areas)))
     });
     let summary = Signal::derive(move || {
-        let shown = chart.with(|c| c.states.iter().filter(|s| s.bin.is_some()).count());
-        format!(
-            "Map of the US states coloured by the {} annual wage of {}: {shown} of {} states have a figure. Colour classes are in the legend; the table lists every state.",
-            query.with(|q| q.stat.label().to_ascii_lowercase()),
-            file.with(|f| f.occupation.name.clone()),
-            chart.with(|c| c.states.len()),
-        )
+        chart.with(|c| file.with(|f| crate::locations::map_summary(c, f, query.with(|q| q.stat))))
     });
-    let theme = crate::theme::ChartTheme::from_context();
     let legend = move || {
         let edges = chart.with(|c| c.edges.clone());
         let bins = edges.len() + 1;
-        let theme = theme.get();
         crate::locations::legend(&edges)
             .into_iter()
             .enumerate()
             .map(|(i, text)| (Some(i), text))
             .chain([(None, "not released or no estimate".to_owned())])
             .map(|(bin, text)| {
-                let color = bin_color(theme, bin, bins).hex();
                 view! {
                     <li class="legend-item static">
-                        <span class="swatch" style:background-color=color aria-hidden="true"></span>
+                        <span class=bin_class(bin, bins) aria-hidden="true"></span>
                         {text}
                     </li>
                 }
@@ -270,7 +261,7 @@ fn map_view(
     view! {
         <ChartFrame
             id="locations-map"
-            title="Annual wage by state".into()
+            title=crate::locations::MAP_TITLE.into()
             summary=summary
             height=400.0
             aspect=aspect

@@ -79,11 +79,42 @@ test('the Overview and Frameworks pages carry their default charts too', async (
   }
 });
 
+test('with the wasm blocked, /locations/ still shows the map: every state\'s outline, at the canvas\'s proportions', async () => {
+  const page = await withoutWasm(routeRel('/locations'));
+  const figure = page.locator('[data-boot] figure.static-figure');
+  await figure.waitFor();
+  assert.equal(await figure.locator('h3').innerText(), 'Annual wage by state');
+  // One drawing for every width: no text to keep legible, so it scales.
+  const svg = figure.locator('svg.static-chart.fluid');
+  assert.equal(await svg.count(), 1);
+  assert.ok(await svg.isVisible());
+  assert.equal(await svg.getAttribute('aria-label'), 'Chart: Annual wage by state');
+  const map = JSON.parse(fs.readFileSync(path.join(DIST, 'data', 'oews', 'states-map.json'), 'utf8'));
+  const rings = map.states.reduce((n, state) => n + state.rings.length, 0);
+  // Every ring of every state, as a closed run of moves; one path per colour class.
+  const drawn = await svg.evaluate((el) => [...el.querySelectorAll('path')].map((p) => p.getAttribute('d')));
+  assert.equal(drawn.join('').match(/M/g).length, rings);
+  assert.ok(drawn.length <= 6, `${drawn.length} paths`);
+  const summary = figure.locator('.chart-summary');
+  assert.match(await summary.innerText(), /^Map of the US states coloured by the median annual wage of Software Developers: \d+ of \d+ states have a figure\./);
+  assert.equal(await svg.getAttribute('aria-describedby'), await summary.getAttribute('id'));
+  const box = await svg.boundingBox();
+  const viewBox = (await svg.getAttribute('viewBox')).split(' ').map(Number);
+  assert.ok(Math.abs(box.height - (box.width * viewBox[3]) / viewBox[2]) < 1.5, JSON.stringify(box));
+  // A phone gets the same drawing, scaled to its width.
+  await page.setViewportSize({ width: 390, height: 844 });
+  const small = await svg.boundingBox();
+  assert.ok(small.width < box.width && Math.abs(small.height - (small.width * viewBox[3]) / viewBox[2]) < 1.5, JSON.stringify(small));
+});
+
 test('a link with its own query never shows the default drawing as its view', async () => {
   const page = await withoutWasm(`${routeRel('/salaries')}?levels=senior&period=month`);
   assert.equal(await page.locator('[data-boot] .static-figures').isHidden(), true);
   assert.equal(await page.locator('[data-boot] svg.static-chart').first().isVisible(), false);
   assert.equal(await page.locator('[data-boot] svg.static-chart').nth(2).isVisible(), false);
+  const map = await withoutWasm(`${routeRel('/locations')}?stat=p90`);
+  assert.equal(await map.locator('[data-boot] .static-figures').isHidden(), true);
+  assert.equal(await map.locator('[data-boot] svg.static-chart.fluid').first().isVisible(), false);
 });
 
 test('with JavaScript off, the default charts show under the page heading', async () => {
@@ -143,6 +174,8 @@ for (const [route, id, viewport] of [
   ['/salaries', 'salary-ranges', { width: 390, height: 844 }],
   ['/', 'overview-ranges', { width: 1280, height: 800 }],
   ['/frameworks', 'framework-timeline', { width: 1280, height: 800 }],
+  ['/locations', 'locations-map', { width: 1280, height: 800 }],
+  ['/locations', 'locations-map', { width: 390, height: 844 }],
 ]) {
   test(`${route} at ${viewport.width} px: the first paint carries the chart, and the live canvas takes its place without a shift`, async () => {
     const { page, seen } = await handOver(routeRel(route), id, { viewport });
@@ -176,7 +209,7 @@ test('the snapshot is a picture of the page: inert, busy, without ids or inline 
 });
 
 test('a shared link with a query or a fragment never shows the default view, not even at first paint', async () => {
-  for (const rel of [`${routeRel('/salaries')}?levels=senior&period=month`, `${routeRel('/salaries')}#salary-ranges-title`]) {
+  for (const rel of [`${routeRel('/salaries')}?levels=senior&period=month`, `${routeRel('/salaries')}#salary-ranges-title`, `${routeRel('/locations')}?stat=p90`]) {
     const page = await newPage();
     await page.addInitScript(() => {
       window.__snapshotSeen = 0;

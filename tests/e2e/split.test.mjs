@@ -122,6 +122,37 @@ test('client-side navigation fetches the next page pack on demand', async () => 
   await expectCleanConsole(page);
 });
 
+// The Frameworks, Roadmap, Hiring and Offers pages' own stylesheet (style/pages.css): in those
+// routes' HTML only; elsewhere the split loader links it with such a page's pack
+// (scripts/split.mjs), so a page never shows unstyled, even when the stylesheet is slow to come.
+test('the pages\' own stylesheet is left out of other routes\' first load and in before such a page shows', async () => {
+  const page = await newPage();
+  const css = [];
+  page.on('request', (r) => {
+    const file = new URL(r.url()).pathname.split('/').pop();
+    if (file.endsWith('.css')) css.push(file);
+  });
+  await page.route(/\/pages-[0-9a-f]+\.css$/, async (route) => {
+    await new Promise((done) => setTimeout(done, 800));
+    await route.continue();
+  });
+  await gotoApp(page, 'sources/');
+  await page.waitForLoadState('networkidle');
+  assert.ok(css.some((f) => /^main-/.test(f)) && !css.some((f) => /^pages-/.test(f)), css.join(' '));
+  assert.equal(await page.locator('meta[name="atlas-page-styles"]').count(), 1);
+  await page.locator('header nav[aria-label="Main"]').getByRole('link', { name: 'Roadmap', exact: true }).click();
+  // The first time the page's own markup is there, its styles apply (8px: style/pages.css).
+  const button = page.locator('.timeline-button').first();
+  await button.waitFor({ state: 'attached' });
+  assert.equal(await button.evaluate((el) => getComputedStyle(el).borderTopLeftRadius), '8px');
+  assert.ok(css.some((f) => /^pages-/.test(f)), css.join(' '));
+  // Their own routes link it in the HTML.
+  const roadmap = fs.readFileSync(`${DIST}/roadmap/index.html`, 'utf8');
+  assert.match(roadmap, /<link rel="stylesheet" href="[^"]*\/pages-[0-9a-f]+\.css"/);
+  assert.doesNotMatch(fs.readFileSync(`${DIST}/locations/index.html`, 'utf8'), /rel="stylesheet" href="[^"]*\/pages-/);
+  await expectCleanConsole(page);
+});
+
 test('a page pack that cannot be fetched gives a panel, and the rest of the site works', async () => {
   const page = await newPage();
   await page.route(/\/pack_page_roadmap-[0-9a-f]+\.wasm$/, (r) => r.abort('failed'));

@@ -47,6 +47,20 @@ pub fn map_edges(file: &AreaFile, map: &StatesMap, stat: Stat) -> Vec<u32> {
     bin_edges(&values, MAX_BINS)
 }
 
+/// The map's title.
+pub const MAP_TITLE: &str = "Annual wage by state";
+
+/// The map's text alternative: what it colours, and how many states have a figure.
+pub fn map_summary(chart: &MapChart, file: &AreaFile, stat: Stat) -> String {
+    let shown = chart.states.iter().filter(|s| s.bin.is_some()).count();
+    format!(
+        "Map of the US states coloured by the {} annual wage of {}: {shown} of {} states have a figure. Colour classes are in the legend; the table lists every state.",
+        stat.label().to_ascii_lowercase(),
+        file.occupation.name,
+        chart.states.len(),
+    )
+}
+
 /// The map: every state of `map`, coloured by `stat` from `file`.
 pub fn map_chart(file: &AreaFile, map: &StatesMap, stat: Stat, selected: &[String]) -> MapChart {
     let edges = map_edges(file, map, stat);

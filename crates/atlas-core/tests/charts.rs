@@ -504,6 +504,37 @@ fn swatch_colours_in_the_stylesheet_are_the_series_colours() {
             assert!(css.contains(&format!(".src-{n} {{ background: var(--src-{n}); }}")));
         }
     }
+    // The map's colour classes, in the same blocks.
+    use atlas_core::charts::map::{bin_class, bin_color, MAX_BINS};
+    for (block, theme) in blocks.iter().zip(themes) {
+        for n in 0..MAX_BINS {
+            let want = format!("--map-{n}: {};", bin_color(theme, Some(n), MAX_BINS).hex());
+            assert!(
+                block.contains(&want),
+                "{theme:?}: {want} missing in {block}"
+            );
+            assert!(css.contains(&format!(".map-{n} {{ background: var(--map-{n}); }}")));
+        }
+        let want = format!("--map-none: {};", bin_color(theme, None, MAX_BINS).hex());
+        assert!(
+            block.contains(&want),
+            "{theme:?}: {want} missing in {block}"
+        );
+    }
+    assert!(css.contains(".map-none { background: var(--map-none); }"));
+    // However many classes there are, each swatch is the fill the map gives that class.
+    for bins in 1..=MAX_BINS {
+        for bin in (0..bins).map(Some).chain([None]) {
+            let class = bin_class(bin, bins);
+            let n = class.strip_prefix("swatch map-").unwrap();
+            let colour = bin_color(Theme::Light, bin, bins).hex();
+            let want = format!("--map-{n}: {colour};");
+            assert!(
+                blocks[0].contains(&want),
+                "{bin:?} of {bins}: {class} is not {colour}"
+            );
+        }
+    }
     assert_eq!(swatch_class(2), "swatch src-2");
     assert_eq!(
         swatch_class(9),

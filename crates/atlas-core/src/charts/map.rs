@@ -67,21 +67,34 @@ pub fn bin_color(theme: Theme, bin: Option<usize>, bins: usize) -> Rgb {
         Theme::Light => &LIGHT,
         Theme::Dark => &DARK,
     };
-    match bin {
+    match palette_index(bin, bins) {
         None => match theme {
             Theme::Light => Rgb(0xf1, 0xf1, 0xf1),
             Theme::Dark => Rgb(0x26, 0x2d, 0x35),
         },
-        Some(b) => {
-            let bins = bins.clamp(1, MAX_BINS);
-            let index = if bins == 1 {
-                MAX_BINS / 2
-            } else {
-                b.min(bins - 1) * (MAX_BINS - 1) / (bins - 1)
-            };
-            palette[index]
-        }
+        Some(index) => palette[index],
     }
+}
+
+/// The legend swatch of class `bin` out of `bins`: a class (`swatch map-<n>`, `swatch
+/// map-none`) that style/main.css colours as [`bin_color`] does in each theme (tests/charts.rs
+/// keeps them equal), so the legend carries no inline style.
+pub fn bin_class(bin: Option<usize>, bins: usize) -> String {
+    match palette_index(bin, bins) {
+        Some(index) => format!("swatch map-{index}"),
+        None => "swatch map-none".to_owned(),
+    }
+}
+
+/// Where class `bin` out of `bins` falls in the five-colour palette.
+fn palette_index(bin: Option<usize>, bins: usize) -> Option<usize> {
+    let b = bin?;
+    let bins = bins.clamp(1, MAX_BINS);
+    Some(if bins == 1 {
+        MAX_BINS / 2
+    } else {
+        b.min(bins - 1) * (MAX_BINS - 1) / (bins - 1)
+    })
 }
 
 impl MapChart {
