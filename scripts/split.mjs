@@ -379,8 +379,9 @@ export function packIndex(bytes) {
 //
 // A page with styles of its own (`styled`) gets them with its pack: on a route whose HTML does not
 // link style/pages.css (it names it in <meta name="atlas-page-styles">, scripts/postbuild.mjs),
-// the pack counts as in once the stylesheet has loaded too (or failed to: the page then shows
-// without it rather than not at all), so such a page never shows unstyled.
+// the pack counts as in once the stylesheet has loaded too, so such a page never shows unstyled.
+// A stylesheet that fails fails the pack's load (the page's panel for code that did not arrive),
+// and is asked for again with the pack on the next try.
 function packRuntime(packs, styled) {
   return `const __packs = ${JSON.stringify(packs)};
 const __styled = new Set(${JSON.stringify(styled)});
@@ -390,8 +391,14 @@ let __pageStyles;
 function __stylesFor(point) {
   const href = __styled.has(point) && document.querySelector('meta[name="atlas-page-styles"]')?.content;
   if (!href) return;
-  return __pageStyles ??= new Promise((done) => {
-    document.head.append(Object.assign(document.createElement('link'), { rel: 'stylesheet', href, onload: done, onerror: done }));
+  return __pageStyles ??= new Promise((done, failed) => {
+    const link = Object.assign(document.createElement('link'), { rel: 'stylesheet', href, onload: done });
+    link.onerror = () => {
+      link.remove();
+      __pageStyles = undefined;
+      failed(new Error(\`\${href} could not be loaded\`));
+    };
+    document.head.append(link);
   });
 }
 function __withPack(point, load) {

@@ -9,8 +9,8 @@ use leptos::prelude::*;
 /// page's OEWS files), which leaves the rest of the page working.
 ///
 /// Its code is a chunk of its own, fetched when a file fails: no page's first load carries it
-/// (2.3 KB gzipped a page pack, BENCHMARKS.md run Y). A line says what failed until it is in,
-/// and if it cannot come either, the panel for code that did not arrive takes its place.
+/// (1.9 – 2.3 KB gzipped a page pack, BENCHMARKS.md run Y). A line says so until it is in, and
+/// if it cannot come either, a short panel says so without the details.
 #[component]
 pub fn DataErrorPanel(error: DataError, #[prop(optional)] file: Option<String>) -> impl IntoView {
     let failed = StoredValue::new((error, file));
@@ -19,7 +19,22 @@ pub fn DataErrorPanel(error: DataError, #[prop(optional)] file: Option<String>) 
         || {
             view! { <p class="loading" role="status">"The data could not be loaded. Loading the details…"</p> }.into_any()
         },
-        || view! { <ChunkErrorPanel /> }.into_any(),
+        || {
+            view! {
+                <section class="error-panel" role="alert">
+                    <h2>"The data could not be loaded"</h2>
+                    <p>
+                        {if offline() {
+                            OFFLINE
+                        } else {
+                            "Nor could the details of what went wrong. Check your connection and reload."
+                        }}
+                    </p>
+                    <ReloadLink />
+                </section>
+            }
+            .into_any()
+        },
     )
 }
 

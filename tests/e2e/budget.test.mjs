@@ -86,6 +86,20 @@ test('the Locations route counts its map and the default occupation\'s states fi
   assert.ok(files.includes(path.join('data', 'oews', '15-1252-states.json')), files.join(' '));
 });
 
+// Size tricks the budget needed (BENCHMARKS.md, run Y): each fails here if it comes undone.
+test('the pages\' own stylesheet and the data error panel stay out of the first loads that do not need them', () => {
+  for (const route of routes) {
+    const htmlFile = path.join(DIST, routeRel(route.path), 'index.html');
+    const names = firstLoadFiles(fs.readFileSync(htmlFile, 'utf8'), htmlFile).map((f) => path.basename(f));
+    assert.equal(names.some((f) => /^pages-[0-9a-f]+\.css$/.test(f)), Boolean(route.page_styles), `${route.path}: ${names.join(' ')}`);
+    assert.ok(names.some((f) => /^main-[0-9a-f]+\.css$/.test(f)), route.path);
+    for (const pack of names.filter((f) => f.startsWith('pack_'))) {
+      const { names: chunks } = customSections(fs.readFileSync(path.join(DIST, pack)));
+      assert.ok(chunks.length > 0 && !chunks.includes('split_data_error'), `${pack}: ${chunks.length} chunks`);
+    }
+  }
+});
+
 test('the icon and the web app manifest are counted; the offline cache (after the first load) is not', () => {
   const htmlFile = path.join(DIST, 'index.html');
   const files = firstLoadFiles(fs.readFileSync(htmlFile, 'utf8'), htmlFile).map((f) => path.relative(DIST, f));

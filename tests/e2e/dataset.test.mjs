@@ -113,7 +113,8 @@ test('the error panel comes only for a failure, and without its chunk a clear pa
   await gotoApp(blocked, '');
   const panel = blocked.locator('[role="alert"].error-panel');
   await panel.waitFor({ state: 'visible' });
-  assert.match(await panel.innerText(), /could not be loaded/);
+  assert.equal(await panel.locator('h2').innerText(), 'The data could not be loaded');
+  assert.match(await panel.innerText(), /Nor could the details of what went wrong/);
   assert.ok(await panel.getByRole('link', { name: 'Reload the page' }).isVisible());
   await expectCleanConsole(blocked, { allow: blockedPackMessages('pack_data_error') });
 });

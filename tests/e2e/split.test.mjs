@@ -153,6 +153,32 @@ test('the pages\' own stylesheet is left out of other routes\' first load and in
   await expectCleanConsole(page);
 });
 
+test('a pages\' stylesheet that cannot be fetched gives the panel, and the next visit gets the page styled', async () => {
+  const page = await newPage();
+  const block = (route) => route.abort('failed');
+  await page.route(/\/pages-[0-9a-f]+\.css$/, block);
+  await gotoApp(page, 'sources/');
+  const nav = page.locator('header nav[aria-label="Main"]');
+  await nav.getByRole('link', { name: 'Roadmap', exact: true }).click();
+  const panel = page.locator('[role="alert"].error-panel');
+  await panel.waitFor();
+  assert.match(await panel.innerText(), /This page could not be loaded/);
+  assert.equal(await page.locator('.timeline-button').count(), 0, 'no page without its styles');
+  await page.unroute(/\/pages-[0-9a-f]+\.css$/, block);
+  await nav.getByRole('link', { name: 'Frameworks', exact: true }).click();
+  await expectHeading(page, 'Frameworks');
+  await nav.getByRole('link', { name: 'Roadmap', exact: true }).click();
+  const button = page.locator('.timeline-button').first();
+  await button.waitFor({ state: 'attached' });
+  assert.equal(await button.evaluate((el) => getComputedStyle(el).borderTopLeftRadius), '8px');
+  await expectCleanConsole(page, {
+    allow: [
+      { text: /^Failed to load resource: net::ERR_FAILED$/, location: /\/pages-[0-9a-f]+\.css/ },
+      { text: /pages-[0-9a-f]+\.css could not be loaded/, location: /\/__wasm_split-[0-9a-f]+\.js:\d+$/ },
+    ],
+  });
+});
+
 test('a page pack that cannot be fetched gives a panel, and the rest of the site works', async () => {
   const page = await newPage();
   await page.route(/\/pack_page_roadmap-[0-9a-f]+\.wasm$/, (r) => r.abort('failed'));
