@@ -69,7 +69,12 @@ wasm-test:
 # scripts/core-inline.sh compiles the pure core crate (crates/atlas-core) with
 # -Zcross-crate-inline-threshold=always, so the app inlines its functions as it did when they were
 # one crate: without it every route's first load is 0.3 - 0.7 KB larger (BENCHMARKS.md, run T).
-build: export RUSTC_WORKSPACE_WRAPPER = $(CURDIR)/scripts/core-inline.sh
+# Cargo hashes the wrapper's path into the workspace crates' -C metadata, which orders their
+# functions in the wasm: named by a full path, the same commit built in another folder came out
+# up to 0.1 KB larger or smaller a route. Found on PATH by its bare name, the wrapper leaves the
+# bytes the same in any folder (BENCHMARKS.md, run Z), so the byte budget is deterministic.
+build: export PATH := $(CURDIR)/scripts:$(PATH)
+build: export RUSTC_WORKSPACE_WRAPPER = core-inline.sh
 build: export RUSTFLAGS = --cfg erase_components --cfg wasm_split -Clink-args=--emit-relocs -Zunstable-options -Cpanic=immediate-abort
 build: export RUSTC_BOOTSTRAP = 1
 build: export CARGO_UNSTABLE_BUILD_STD = std,panic_abort
