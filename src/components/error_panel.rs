@@ -20,20 +20,10 @@ pub fn DataErrorPanel(error: DataError, #[prop(optional)] file: Option<String>) 
             view! { <p class="loading" role="status">"The data could not be loaded. Loading the details…"</p> }.into_any()
         },
         || {
-            view! {
-                <section class="error-panel" role="alert">
-                    <h2>"The data could not be loaded"</h2>
-                    <p>
-                        {if offline() {
-                            OFFLINE
-                        } else {
-                            "Nor could the details of what went wrong. Check your connection and reload."
-                        }}
-                    </p>
-                    <ReloadLink />
-                </section>
-            }
-            .into_any()
+            short_panel(
+                "The data could not be loaded",
+                "Nor could the details of what went wrong. Check your connection and reload.",
+            )
         },
     )
 }
@@ -104,19 +94,25 @@ pub fn DataErrorDetails(error: DataError, #[prop(optional)] file: String) -> imp
 /// In place of a page whose wasm chunk could not be fetched (see `crate::components::lazy`).
 #[component]
 pub fn ChunkErrorPanel() -> impl IntoView {
+    short_panel(
+        "This page could not be loaded",
+        "Part of the site's code did not arrive. Check your connection and reload; if it keeps failing, the site may be mid-deploy.",
+    )
+}
+
+/// A panel with no details: `heading`, then `advice` (or, offline, [`OFFLINE`]) and a reload
+/// link. It is also the fallback of the `data_error` chunk: one function in the main module, not
+/// a copy in every page pack (`inline(never)` keeps the optimiser from copying it back).
+#[inline(never)]
+fn short_panel(heading: &'static str, advice: &'static str) -> AnyView {
     view! {
         <section class="error-panel" role="alert">
-            <h2>"This page could not be loaded"</h2>
-            <p>
-                {if offline() {
-                    OFFLINE
-                } else {
-                    "Part of the site's code did not arrive. Check your connection and reload; if it keeps failing, the site may be mid-deploy."
-                }}
-            </p>
+            <h2>{heading}</h2>
+            <p>{if offline() { OFFLINE } else { advice }}</p>
             <ReloadLink />
         </section>
     }
+    .into_any()
 }
 
 /// What a panel says when the browser is offline and the file was never saved for offline use
