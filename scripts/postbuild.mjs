@@ -29,7 +29,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { splitWasm } from './split.mjs';
+import { pagePoint, splitWasm } from './split.mjs';
 import { routeData as routeDataOf, writeOffline } from './pwa.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -344,13 +344,12 @@ function withPageStyles(page, route) {
   return page.replace(link[0], `<meta name="atlas-page-styles" content="${link[1]}">`);
 }
 
-const pageChunk = (path) => `page_${path === '/' ? 'overview' : path.slice(1)}`;
 // Data a route fetches at once besides the dataset (the Locations page's default files).
 const routeData = routeDataOf(JSON.parse(readFileSync(join(staging, 'data', 'atlas.json'), 'utf8')));
 for (const route of routes) {
   let page = withPageStyles(withMeta(html, route), route);
   if (split) {
-    const files = split.pages[pageChunk(route.path)];
+    const files = split.pages[pagePoint(route.path)];
     if (!files) throw new Error(`postbuild: no wasm chunk for the route ${route.path}`);
     // Fetched once the first paint is on screen (compileFromBytes): the main module, the
     // dataset (the app asks for it only once the main module runs) and the page's pack.

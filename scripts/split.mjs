@@ -71,6 +71,10 @@ export function checkNoStreamClasses(glue) {
   }
 }
 
+/** The split point of a route's page (`page_overview` for `/`, `page_salaries` for `/salaries`),
+ *  as src/app.rs names them. */
+export const pagePoint = (path) => `page_${path === '/' ? 'overview' : path.slice(1)}`;
+
 export function splitWasm({ root, staging, html }) {
   const glueName = readdirSync(staging).find((f) => new RegExp(`^${STEM}-[0-9a-f]+\\.js$`).test(f));
   if (!glueName) throw new Error(`split: no ${STEM}-<hash>.js in ${staging}`);
@@ -198,7 +202,7 @@ export function splitWasm({ root, staging, html }) {
     // src/routes.json.
     const styled = JSON.parse(readFileSync(join(root, 'src', 'routes.json'), 'utf8'))
       .filter((r) => r.page_styles)
-      .map((r) => `page_${r.path === '/' ? 'overview' : r.path.slice(1)}`);
+      .map((r) => pagePoint(r.path));
     for (const point of styled) if (!packs[point]) throw new Error(`split: ${point} has page_styles but no pack`);
     loader = loader.replace(/^(import [^\n]*\n)/, `$1${packRuntime(packs, styled)}`);
     if (!loader.includes('__packs')) throw new Error('split: could not add the pack runtime to the loader');

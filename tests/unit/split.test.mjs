@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { packModule, packIndex, minifyImports, shortName, checkNoFloatText, checkNoStreamClasses } from '../../scripts/split.mjs';
+import { packModule, packIndex, minifyImports, shortName, checkNoFloatText, checkNoStreamClasses, pagePoint } from '../../scripts/split.mjs';
 
 test('a pack lists its chunks itself: packIndex reads back what packModule wrote', () => {
   const files = [
@@ -101,4 +101,14 @@ test('shortName gives distinct identifiers', () => {
   assert.equal(new Set(names).size, names.length);
   assert.deepEqual(names.slice(0, 3), ['a', 'b', 'c']);
   for (const n of names) assert.match(n, /^[A-Za-z][\w$]*$/);
+});
+
+test('pagePoint names the split point src/app.rs gives each route in src/routes.json', () => {
+  const root = path.join(import.meta.dirname, '..', '..');
+  const routes = JSON.parse(fs.readFileSync(path.join(root, 'src', 'routes.json'), 'utf8'));
+  const app = fs.readFileSync(path.join(root, 'src', 'app.rs'), 'utf8');
+  const points = new Set([...app.matchAll(/=> (page_\w+) \{/g)].map((m) => m[1]));
+  assert.equal(pagePoint('/'), 'page_overview');
+  assert.equal(points.size, routes.length);
+  for (const { path: route } of routes) assert.ok(points.has(pagePoint(route)), `${route}: ${pagePoint(route)}`);
 });
