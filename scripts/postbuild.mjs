@@ -378,6 +378,26 @@ for (const route of routes) {
 //     first paint for an address without query or fragment (the boot script,
 //     style/static-charts.css) until the live page's charts are drawn (src/boot.rs). Only the
 //     split release build runs the app this way; `trunk serve` goes without.
+// A chart's legend as the snapshot has it (in its frame, between the heading and the canvas),
+// made static for the figure of a failed start: the summaries speak of it. A legend's buttons
+// (the Salaries sources, which hide a source) become plain items; other controls stay out.
+function legendOf(snapshot, mark, what) {
+  const frame = snapshot.slice(snapshot.lastIndexOf('<figure class="chart"', snapshot.indexOf(mark)), snapshot.indexOf(mark));
+  const parts = frame.match(/^<figure class="chart"><div class="chart-head">[\s\S]*?<\/div><\/div>([\s\S]*?)<div class="chart-canvas-wrap">$/);
+  if (!parts) throw new Error(`postbuild: the snapshot's frame of ${what} is not heading, legend, canvas`);
+  const legend = parts[1].match(/(?:<p class="map-legend-title">[^<]*<\/p>)?(?:<ul class="legend[^"]*"[^>]*>[\s\S]*?<\/ul>|<div class="legend"[^>]*>[\s\S]*?<\/div>)/);
+  return (legend?.[0] ?? '')
+    .replace(/<div class="legend" aria-label="([^"(]*?) \(press to show or hide\)">([\s\S]*?)<\/div>/, '<ul class="legend static" aria-label="$1">$2</ul>')
+    .replace(/<button class="legend-item" type="button" aria-pressed="true">([\s\S]*?)<\/button>/g, '<li class="legend-item static">$1</li>');
+}
+function withLegend(page, id, legend) {
+  if (/<button|<input|<div class="legend"/.test(legend)) throw new Error(`postbuild: ${id}'s legend keeps a control: ${legend.slice(0, 200)}`);
+  const note = new RegExp(`(id="${id}-static-title">[^<]*</h3></div><p class="static-note">[^<]*</p>)`);
+  if (!note.test(page)) throw new Error(`postbuild: no static figure of ${id} to put its legend in`);
+  // A function, not a string: a legend's text holds `$` ("under $115,000").
+  return page.replace(note, (head) => head + legend);
+}
+
 if (prerendered && split && release) {
   const wanted = routes
     .map((route) => ({ path: route.path, drawings: drawingsOf(route.path) }))
@@ -393,16 +413,17 @@ if (prerendered && split && release) {
   for (const { path, ids } of wanted) {
     const drawings = drawingsOf(path);
     let snapshot = captured[path];
+    const file = join(path === '/' ? staging : join(staging, path.slice(1)), 'index.html');
+    let page = readFileSync(file, 'utf8');
     for (const id of ids) {
       const mark = `<!--chart:${id}-->`;
       if (!snapshot.includes(mark)) throw new Error(`postbuild: the snapshot of ${path} has no place for ${id}`);
+      page = withLegend(page, id, legendOf(snapshot, mark, `${path} ${id}`));
       snapshot = snapshot.replace(mark, drawings.svgs(id, {
         class: 'chart-canvas ',
         more: (d) => `${d.fluid ? '' : `height="${d.height}" `}data-chart="${id}" aria-hidden="true"`,
       }));
     }
-    const file = join(path === '/' ? staging : join(staging, path.slice(1)), 'index.html');
-    const page = readFileSync(file, 'utf8');
     // First in the static main: the drawings' second copies (the figures for a failed start)
     // then sit within gzip's reach of the first, and cost a few bytes.
     const boot = '<main id="main" tabindex="-1" data-boot>';
@@ -412,7 +433,7 @@ if (prerendered && split && release) {
     const csp = /<meta http-equiv="Content-Security-Policy"[^>]*>/;
     if (!csp.test(page)) throw new Error(`postbuild: ${file} has no CSP meta to put the snapshot check after`);
     writeFileSync(file, page
-      .replace(boot, boot + snapshot)
+      .replace(boot, () => boot + snapshot)
       .replace(root, '<html lang="en" class="snapshot">')
       .replace(csp, (meta) => `${meta}<script>${SNAPSHOT_CHECK}</script>`));
   }

@@ -44,6 +44,13 @@ test('with the wasm blocked, /salaries/ still shows the seniority chart and its 
   assert.match(await summary.innerText(), /^Floating bars: \d+ salary figure\(s\) for 6 level\(s\), in US dollars a year\./);
   assert.equal(await svg.getAttribute('aria-describedby'), await summary.getAttribute('id'));
   assert.match(await figure.locator('.static-note').innerText(), /default view/);
+  // The legend: one coloured item per source the chart draws, as text (no control that does
+  // nothing in a page that did not start).
+  const legend = figure.locator('ul.legend.static li.legend-item');
+  assert.equal(await legend.count(), new Set(dataset.salary_bands.map((b) => b.source)).size);
+  assert.equal(await figure.locator('button').count(), 0);
+  const swatch = await legend.first().locator('.swatch').evaluate((el) => getComputedStyle(el).backgroundColor);
+  assert.notEqual(swatch, 'rgba(0, 0, 0, 0)');
   // Under the notice.
   const [notice, chart] = await Promise.all([
     page.locator('[data-boot] [role="alert"]').boundingBox(),
@@ -98,6 +105,13 @@ test('with the wasm blocked, /locations/ still shows the map: every state\'s out
   const summary = figure.locator('.chart-summary');
   assert.match(await summary.innerText(), /^Map of the US states coloured by the median annual wage of Software Developers: \d+ of \d+ states have a figure\./);
   assert.equal(await svg.getAttribute('aria-describedby'), await summary.getAttribute('id'));
+  // The legend the summary points to: the colour classes, then the states without a figure.
+  assert.match(await summary.innerText(), /Colour classes are in the legend/);
+  const items = figure.locator('ul.map-legend li.legend-item');
+  assert.ok(await items.count() >= 3);
+  assert.equal(await items.last().innerText(), 'not released or no estimate');
+  assert.match(await items.first().innerText(), /^under \$[\d,]+$/);
+  assert.match(await figure.locator('.map-legend-title').innerText(), /^Software Developers: Median, US dollars a year$/);
   const box = await svg.boundingBox();
   const viewBox = (await svg.getAttribute('viewBox')).split(' ').map(Number);
   assert.ok(Math.abs(box.height - (box.width * viewBox[3]) / viewBox[2]) < 1.5, JSON.stringify(box));
