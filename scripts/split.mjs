@@ -9,7 +9,7 @@
 //   wasm-split-cli    cargo's wasm -> main module + split_<point>.wasm + shared chunk_*.wasm
 //                     + __wasm_split.js (the loader the main module imports)
 //   wasm-bindgen      the main module (--keep-lld-exports: the chunks link against it)
-//   wasm-opt -Oz      every module
+//   wasm-opt -Oz -Oz  every module
 //   packModule        per split point, its chunks in one pack_<point>-<hash>.wasm
 //
 // The results replace Trunk's glue and wasm in the staging directory under content-hashed names.
@@ -25,8 +25,10 @@ import { join } from 'node:path';
 // ATLAS_WASM_NAMES=1 keeps the function names (wasm-opt -g), for profiling a release build.
 // The `producers` and `target_features` sections are for tools, not engines; every chunk carried
 // both (1.0 – 1.4 KB gzipped a page pack; tests/e2e/budget.test.mjs checks they are gone).
+// -Oz twice: the second pass finds what the first one's inlining opened up (0.2 – 0.3 KB gzipped
+// a route, BENCHMARKS.md run Z: the room /locations needed); a third gains nothing.
 const WASM_OPT_ARGS = [
-  '-Oz', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--strip-producers', '--strip-target-features',
+  '-Oz', '-Oz', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--strip-producers', '--strip-target-features',
 ].concat(
   process.env.ATLAS_WASM_NAMES ? ['-g'] : [],
 );
