@@ -418,7 +418,10 @@ if (prerendered && split && release) {
     for (const id of ids) {
       const mark = `<!--chart:${id}-->`;
       if (!snapshot.includes(mark)) throw new Error(`postbuild: the snapshot of ${path} has no place for ${id}`);
-      page = withLegend(page, id, legendOf(snapshot, mark, `${path} ${id}`));
+      const legend = legendOf(snapshot, mark, `${path} ${id}`);
+      // A summary that points to the legend must have one beside it.
+      if (!legend && /legend/i.test(drawings.of(id)[0].summary)) throw new Error(`postbuild: ${path} ${id}'s summary speaks of a legend the snapshot has none of`);
+      page = withLegend(page, id, legend);
       snapshot = snapshot.replace(mark, drawings.svgs(id, {
         class: 'chart-canvas ',
         more: (d) => `${d.fluid ? '' : `height="${d.height}" `}data-chart="${id}" aria-hidden="true"`,

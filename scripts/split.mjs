@@ -162,7 +162,7 @@ export function splitWasm({ root, staging, html }) {
       needs.set(point, [...own, ...shared]);
     }
     loader = loader.replace(entry, (whole, point, call) => {
-      const parentPoint = point.startsWith('page_') ? undefined : `page_${point.split('_')[0]}`;
+      const parentPoint = point.startsWith('page_') ? undefined : pagePoint(`/${point.split('_')[0]}`);
       const parent = parentPoint && needs.get(parentPoint);
       // Largest first: the many small chunks then sit together, and their alike headers compress
       // better (1 – 2.5 KB a pack).

@@ -77,12 +77,14 @@ test('the drawing follows the theme, and a phone gets the phone drawing', async 
 });
 
 test('the Overview and Frameworks pages carry their default charts too', async () => {
-  for (const [route, title] of [['/', 'Salary by seniority across sources'], ['/frameworks', 'First release years']]) {
+  // The Overview's chart has a legend of its sources; the timeline has none.
+  for (const [route, title, legendItems] of [['/', 'Salary by seniority across sources', 4], ['/frameworks', 'First release years', 0]]) {
     const page = await withoutWasm(routeRel(route));
     const figure = page.locator('[data-boot] figure.static-figure');
     assert.equal(await figure.count(), 1, route);
     assert.equal(await figure.locator('h3').innerText(), title);
     assert.ok(await figure.locator('svg.static-chart.desktop').isVisible(), route);
+    assert.equal(await figure.locator('ul.legend.static li.legend-item').count(), legendItems, route);
   }
 });
 
